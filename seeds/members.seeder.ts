@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Seeder } from '@mikro-orm/seeder';
+import { CoordinationOffice } from '../src/modules/members/coordination-office.entity';
+import { Member } from '../src/modules/members/member.entity';
+import type { MemberCategory, MembershipStatus, MembershipType } from '../src/modules/members/member.enums';
+import { PopulationRecord } from '../src/modules/members/population-record.entity';
+import membersData from './data/members.json';
+import { hashSeed, seededRandom, uuidFromKey } from './random';
+
+export interface MemberSeed {
+  key: string;
+  name: string;
+  countryCode: string;
+  category: string;
+  membershipType: string;
+  status: string;
+  joinedOn: string | null;
+  leftOn: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  population: number | null;
+  lauCode: string | null;
+  geonamesId: number | null;
+  website: string | null;
+}
+
+export const MEMBER_SEEDS = membersData as MemberSeed[];
+export const POPULATION_YEARS = [1990, 2000, 2010, 2015, 2020, 2023];
+
+/** Population back to 1990 from the latest figure, with a steady growth rate of its own per member. */
+export function populationHistory(seed: MemberSeed): { year: number; population: number }[] {
+  if (seed.population === null) return [];
+  const random = seededRandom(hashSeed(seed.key));
+  const annualGrowth = -0.006 + random() * 0.016;
+  const latestYear = POPULATION_YEARS[POPULATION_YEARS.length - 1];
+  return POPULATION_YEARS.map((year) => ({
+    year,
+    population: Math.round(seed.population! / Math.pow(1 + annualGrowth, latestYear - year)),
+  }));
+}
+
+export class MembersSeeder extends Seeder {
+  async run(em: EntityManager): Promise<void> {
+    const offices = await em.find(CoordinationOffice, {});
+    const officeOf = new Map(offices.map((office) => [office.country.code, office.id]));
+    const now = new Date();
+    const members = MEMBER_SEEDS.map((seed) => ({
+      id: uuidFromKey(`member:${seed.key}`),
+      name: seed.name,
+      category: seed.category as MemberCategory,
+      membershipType: seed.membershipType as MembershipType,
+      status: seed.status as MembershipStatus,
+      country: seed.countryCode,
+      coordinationOffice: officeOf.get(seed.countryCode) ?? null,
+      joinedOn: seed.joinedOn,
+      leftOn: seed.leftOn,
+      latitude: seed.latitude,
+      longitude: seed.longitude,
+      lauCode: seed.lauCode,
+      geonamesId: seed.geonamesId,
+      website: seed.website,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await em.insertMany(Member, members);
+    const populations = MEMBER_SEEDS.flatMap((seed) =>
+      populationHistory(seed).map((record) => ({
+        id: uuidFromKey(`population:${seed.key}:${record.year}`),
+        member: uuidFromKey(`member:${seed.key}`),
+        ...record,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    await em.insertMany(PopulationRecord, populations);
+  }
+}

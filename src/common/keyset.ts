@@ -1,0 +1,46 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { OrderDirection } from './order';
+import type { CursorValues } from './pagination';
+
+/**
+ * A sort key for keyset pagination: a SQL expression that is never NULL (missing values are mapped to a
+ * sentinel that sorts last in the chosen direction), its SQL type for casting cursor values, and the id column.
+ */
+export interface SortKey {
+  /** SQL of the value, with `?` for the sentinel, e.g. `coalesce(p.population, ?)`. */
+  expression: string;
+  sqlType: 'text' | 'integer' | 'double precision' | 'date';
+  /** What stands in for NULL so that it sorts last: [for ASC, for DESC]; omit for non-null expressions. */
+  nullSentinels?: [string | number, string | number];
+  idColumn: string;
+}
+
+function valueSql(key: SortKey, direction: OrderDirection): { sql: string; bindings: (string | number)[] } {
+  if (!key.nullSentinels) return { sql: key.expression, bindings: [] };
+  const sentinel = key.nullSentinels[direction === OrderDirection.ASC ? 0 : 1];
+  return { sql: key.expression.replace('?', `?::${key.sqlType}`), bindings: [sentinel] };
+}
+
+/** Selects the sort value as `sort_key`, orders by (value, id) and continues strictly after the cursor. */
+export function applyKeyset(
+  query: Knex.QueryBuilder,
+  key: SortKey,
+  direction: OrderDirection,
+  after: CursorValues | null,
+  limit: number,
+): Knex.QueryBuilder {
+  const value = valueSql(key, direction);
+  const dir = direction === OrderDirection.ASC ? 'asc' : 'desc';
+  query.select(query.client.raw(`${value.sql} as sort_key`, value.bindings));
+  if (after) {
+    const comparison = direction === OrderDirection.ASC ? '>' : '<';
+    query.whereRaw(`(${value.sql}, ${key.idColumn}) ${comparison} (?::${key.sqlType}, ?::uuid)`, [
+      ...value.bindings,
+      after[0],
+      after[1],
+    ]);
+  }
+  return query
+    .orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings)
+    .limit(limit);
+}

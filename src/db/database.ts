@@ -1,0 +1,50 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { initOrm, migrate, type OrmOptions } from './orm';
+
+export interface Database {
+  orm: MikroORM;
+  /** Set when the server runs its own embedded PostgreSQL. */
+  embedded?: EmbeddedDatabase;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations. */
+export async function openDatabase(config: Config, entities: OrmOptions['entities'], logger: Logger): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  if (!config.databaseUrl) {
+    if (config.production) {
+      logger.warn('No DATABASE_URL: using the embedded PostgreSQL, which is meant for one machine, not for replicas');
+    }
+    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      database: 'climate_alliance',
+      log: (line) => logger.debug({ postgres: line }),
+    });
+  }
+  try {
+    const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities });
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
+    return {
+      orm,
+      embedded,
+      async close() {
+        await orm.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+/** Whether the database holds no data yet (a fresh embedded cluster). */
+export async function isEmpty(orm: MikroORM): Promise<boolean> {
+  const [row] = await orm.em.getConnection().execute<{ count: string }[]>('select count(*) as count from country');
+  return Number(row.count) === 0;
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { registerGraphql } from './graphql';
+import { registerHealth } from './health';
+import { registerMetrics } from './metrics';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export interface ServerDeps {
+  config: Config;
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  logger: Logger;
+}
+
+/** The HTTP server: GraphQL, health, metrics. Not listening yet. */
+export async function buildServer({ config, orm, schema, logger }: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // a caller's (or proxy's) X-Request-Id is kept when well-formed, so logs can be joined across services
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerMetrics(app);
+  registerHealth(app, orm);
+  await registerGraphql(app, orm, schema, config);
+  return app;
+}

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { isEmpty, openDatabase } from './db/database';
+import { seedDatabase } from './db/seed';
+import { buildServer } from './http/server';
+import { entities } from './modules';
+import { buildFederatedSchema } from './schema/build-schema';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const database = await openDatabase(config, entities, logger);
+  if (database.embedded && (await isEmpty(database.orm))) {
+    logger.info('fresh embedded database: seeding the demo data set');
+    await seedDatabase(database.orm);
+  }
+  const app = await buildServer({ config, orm: database.orm, schema: await buildFederatedSchema(), logger });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await app.close();
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error) => {
+  const message = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`Could not start the Climate Alliance API: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { CoordinationOffice } from './coordination-office.entity';
+import { Country } from './country.entity';
+import { countryByCode } from './member.loaders';
+
+@Resolver(() => CoordinationOffice)
+export class CoordinationOfficeResolver {
+  @Query(() => [CoordinationOffice], { description: 'The national coordination offices, by name.' })
+  coordinationOffices(@Ctx() ctx: RequestContext): Promise<CoordinationOffice[]> {
+    return ctx.em.find(CoordinationOffice, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @FieldResolver(() => Country, { description: 'The country the office serves.' })
+  async country(@Root() office: CoordinationOffice, @Ctx() ctx: RequestContext): Promise<Country> {
+    return (await countryByCode(ctx).load(office.country.code))!;
+  }
+}

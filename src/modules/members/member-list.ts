@@ -1,0 +1,69 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { applyKeyset, type SortKey } from '../../common/keyset';
+import { OrderDirection } from '../../common/order';
+import type { PageRequest } from '../../common/pagination';
+import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
+
+/** The latest population of each member, as a lateral join `lp` (uses the (member, year) unique index). */
+const LATEST_POPULATION =
+  'left join lateral (select pr.population from population_record pr where pr.member_id = m.id ' +
+  'order by pr.year desc limit 1) lp on true';
+
+const SORT_KEYS: Record<MemberOrderField, SortKey> = {
+  [MemberOrderField.NAME]: { expression: 'm.name', sqlType: 'text', idColumn: 'm.id' },
+  [MemberOrderField.POPULATION]: {
+    expression: 'coalesce(lp.population, ?)',
+    sqlType: 'integer',
+    nullSentinels: [2147483647, -1],
+    idColumn: 'm.id',
+  },
+  [MemberOrderField.JOINED_ON]: {
+    expression: 'coalesce(m.joined_on, ?)',
+    sqlType: 'date',
+    nullSentinels: ['infinity', '-infinity'],
+    idColumn: 'm.id',
+  },
+};
+
+/** The members matching `filter`, as a query over `member m` with the latest population joined as `lp`. */
+export function filteredMembers(em: EntityManager, filter: MemberFilter): Knex.QueryBuilder {
+  const knex = em.getKnex();
+  const query = knex.from('member as m').joinRaw(LATEST_POPULATION);
+  if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
+  if (filter.categories?.length) query.whereIn('m.category', filter.categories);
+  if (filter.statuses?.length) query.whereIn('m.status', filter.statuses);
+  if (filter.membershipTypes?.length) query.whereIn('m.membership_type', filter.membershipTypes);
+  if (filter.nameContains) query.whereRaw(`m.name ilike ? escape '\\'`, [`%${escapeLike(filter.nameContains)}%`]);
+  if (filter.populationMin != null) query.where('lp.population', '>=', filter.populationMin);
+  if (filter.populationMax != null) query.where('lp.population', '<=', filter.populationMax);
+  if (filter.joinedAfter) query.where('m.joined_on', '>=', filter.joinedAfter);
+  if (filter.joinedBefore) query.where('m.joined_on', '<=', filter.joinedBefore);
+  return query;
+}
+
+export interface MemberRow {
+  id: string;
+  sort_key: string | number;
+  latest_population: number | null;
+  [column: string]: unknown;
+}
+
+/** One page of member rows (first + 1, to tell whether more follow), each with its sort key and latest population. */
+export function memberPageRows(
+  em: EntityManager,
+  filter: MemberFilter,
+  order: MemberOrder,
+  page: PageRequest,
+): Promise<MemberRow[]> {
+  const query = filteredMembers(em, filter).select('m.*', 'lp.population as latest_population');
+  return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
+}
+
+export async function countMembers(em: EntityManager, filter: MemberFilter): Promise<number> {
+  const [row] = await filteredMembers(em, filter).count({ count: '*' });
+  return Number(row.count);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import { byKeys, groupByKeys } from '../../common/loaders';
+import { defineLoader } from '../../common/context';
+import { CoordinationOffice } from './coordination-office.entity';
+import { Country } from './country.entity';
+import { Member } from './member.entity';
+import { PopulationRecord } from './population-record.entity';
+
+export const memberById = defineLoader(
+  (ctx) =>
+    new DataLoader<string, Member | null>(async (ids) =>
+      byKeys(ids, await ctx.em.find(Member, { id: { $in: [...ids] } }), (member) => member.id, null),
+    ),
+);
+
+export const countryByCode = defineLoader(
+  (ctx) =>
+    new DataLoader<string, Country | null>(async (codes) =>
+      byKeys(codes, await ctx.em.find(Country, { code: { $in: [...codes] } }), (country) => country.code, null),
+    ),
+);
+
+export const coordinationOfficeById = defineLoader(
+  (ctx) =>
+    new DataLoader<string, CoordinationOffice | null>(async (ids) =>
+      byKeys(ids, await ctx.em.find(CoordinationOffice, { id: { $in: [...ids] } }), (office) => office.id, null),
+    ),
+);
+
+/** Population records per member, oldest first. */
+export const populationHistoryByMember = defineLoader(
+  (ctx) =>
+    new DataLoader<string, PopulationRecord[]>(async (memberIds) =>
+      groupByKeys(
+        memberIds,
+        await ctx.em.find(PopulationRecord, { member: { $in: [...memberIds] } }, { orderBy: { year: 'asc' } }),
+        (record) => record.member.id,
+      ),
+    ),
+);
+
+/** The latest population per member; lists prime it from their own query. */
+export const latestPopulationByMember = defineLoader(
+  (ctx) =>
+    new DataLoader<string, number | null>(async (memberIds) => {
+      const rows: { member_id: string; population: number }[] = await ctx.em
+        .getKnex()
+        .select('member_id', 'population')
+        .distinctOn('member_id')
+        .from('population_record')
+        .whereIn('member_id', [...memberIds])
+        .orderBy([{ column: 'member_id' }, { column: 'year', order: 'desc' }]);
+      return byKeys(memberIds, rows, (row) => row.member_id, null).map((row) => row?.population ?? null);
+    }),
+);

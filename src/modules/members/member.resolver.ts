@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { PageArgs } from '../../common/pagination';
+import { CoordinationOffice } from './coordination-office.entity';
+import { Country } from './country.entity';
+import { MemberConnection } from './member.connection';
+import { Member } from './member.entity';
+import { MemberFilter, MemberInput, MemberOrder, MemberUpdate } from './member.inputs';
+import {
+  coordinationOfficeById,
+  countryByCode,
+  latestPopulationByMember,
+  populationHistoryByMember,
+} from './member.loaders';
+import { createMember, getMember, listMembers, updateMember } from './member.service';
+import { PopulationRecord } from './population-record.entity';
+
+@Resolver(() => Member)
+export class MemberResolver {
+  @Query(() => MemberConnection, { description: 'Members of the alliance, filtered and ordered, a page at a time.' })
+  async members(
+    @Args() page: PageArgs,
+    @Arg('filter', () => MemberFilter, { nullable: true }) filter: MemberFilter | null,
+    @Arg('orderBy', () => MemberOrder, { nullable: true, description: 'Default: by name, ascending.' })
+    orderBy: MemberOrder | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MemberConnection> {
+    return new MemberConnection(await listMembers(ctx, { ...page, filter, orderBy }));
+  }
+
+  @Query(() => Member, { nullable: true, description: 'One member by id; null when there is none.' })
+  member(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Member | null> {
+    return getMember(ctx, id);
+  }
+
+  @Mutation(() => Member, { description: 'Adds a member. ADMIN only.' })
+  createMember(@Arg('input', () => MemberInput) input: MemberInput, @Ctx() ctx: RequestContext): Promise<Member> {
+    return createMember(ctx, input);
+  }
+
+  @Mutation(() => Member, {
+    description: 'Changes a member. ADMIN only. `version` must be the current one, else CONFLICT (someone changed it since).',
+  })
+  updateMember(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => MemberUpdate) input: MemberUpdate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Member> {
+    return updateMember(ctx, id, version, input);
+  }
+
+  @FieldResolver(() => Country, { description: 'The country the member is in.' })
+  async country(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<Country> {
+    return (await countryByCode(ctx).load(member.country.code))!;
+  }
+
+  @FieldResolver(() => CoordinationOffice, { nullable: true, description: 'The national coordination office serving it.' })
+  coordinationOffice(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<CoordinationOffice | null> | null {
+    return member.coordinationOffice ? coordinationOfficeById(ctx).load(member.coordinationOffice.id) : null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'The latest recorded population.' })
+  population(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return latestPopulationByMember(ctx).load(member.id);
+  }
+
+  @FieldResolver(() => [PopulationRecord], { description: 'Population by year, oldest first.' })
+  populationHistory(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<PopulationRecord[]> {
+    return populationHistoryByMember(ctx).load(member.id);
+  }
+}

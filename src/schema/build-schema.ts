@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { type GraphQLSchema, isObjectType, parse } from 'graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
+import { referenceResolvers, resolvers } from '../modules';
+
+/** The Federation 2 version we link: the lowest that has every directive we use. */
+const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@shareable"])';
+
+function mergeResolverMaps(maps: Record<string, Record<string, unknown>>[]): GraphQLResolverMap {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [typeName, fields] of Object.entries(map)) merged[typeName] = { ...merged[typeName], ...fields };
+  }
+  return merged as GraphQLResolverMap;
+}
+
+/** buildSubgraphSchema rebuilds the schema from SDL, which drops field extensions (e.g. cost): copy them back. */
+function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+  for (const type of Object.values(from.getTypeMap())) {
+    const target = to.getType(type.name);
+    if (!isObjectType(type) || !isObjectType(target)) continue;
+    const targetFields = target.getFields();
+    for (const [name, field] of Object.entries(type.getFields())) {
+      if (targetFields[name] && Object.keys(field.extensions).length) {
+        Object.assign(targetFields[name], { extensions: { ...targetFields[name].extensions, ...field.extensions } });
+      }
+    }
+  }
+}
+
+/** The API as an Apollo Federation 2 subgraph schema, built from the type-graphql modules. */
+export async function buildFederatedSchema(): Promise<GraphQLSchema> {
+  const typeGraphqlSchema = await buildSchema({ resolvers, validate: false, skipCheck: true });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
+  const resolverMap = mergeResolverMaps([
+    createResolversMap(typeGraphqlSchema) as Record<string, Record<string, unknown>>,
+    ...referenceResolvers,
+  ]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
+  copyFieldExtensions(typeGraphqlSchema, schema);
+  return schema;
+}
