@@ -6,7 +6,10 @@ import { COORDINATION_OFFICES, COUNTRIES } from './data/countries';
 
 export class CountriesSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
-    await em.insertMany(Country, COUNTRIES.map((country) => ({ ...country, createdAt: new Date(), updatedAt: new Date() })));
+    await em.insertMany(
+      Country,
+      COUNTRIES.map((country) => ({ ...country, createdAt: new Date(), updatedAt: new Date() })),
+    );
     for (const office of COORDINATION_OFFICES) {
       em.create(CoordinationOffice, { name: office.name, website: office.website, country: office.countryCode });
     }

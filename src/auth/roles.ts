@@ -28,8 +28,12 @@ registerEnumType(Role, {
     PARTNER: { description: "A partner organisation's dashboard: public and network-visible data, no writes." },
     ANALYST: { description: 'Internal analytics: all non-restricted data and exports, no writes.' },
     MEMBER_EDITOR: { description: "Scoped to one member: writes that member's inventories, targets and timber data." },
-    INDIGENOUS_STEWARD: { description: "Scoped to one indigenous organisation: its own data in full, and its consent records." },
-    COICA_LIAISON: { description: 'Restricted indigenous data where consent grants it; manages partnerships and projects.' },
+    INDIGENOUS_STEWARD: {
+      description: 'Scoped to one indigenous organisation: its own data in full, and its consent records.',
+    },
+    COICA_LIAISON: {
+      description: 'Restricted indigenous data where consent grants it; manages partnerships and projects.',
+    },
     ADMIN: { description: 'The secretariat: everything except what consent withholds.' },
   },
 });

@@ -7,7 +7,10 @@ export class Viewer {
   @Field(() => ViewerRole, { description: 'The role this request acts with.' })
   role!: ViewerRole;
 
-  @Field(() => ID, { nullable: true, description: 'The API key used, if any (null for anonymous and the bootstrap admin secret).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The API key used, if any (null for anonymous and the bootstrap admin secret).',
+  })
   apiKeyId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The name given to the API key.' })
@@ -16,7 +19,10 @@ export class Viewer {
   @Field(() => ID, { nullable: true, description: 'The member a MEMBER_EDITOR key is scoped to.' })
   memberId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The indigenous organisation an INDIGENOUS_STEWARD key is scoped to.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The indigenous organisation an INDIGENOUS_STEWARD key is scoped to.',
+  })
   organisationId!: string | null;
 }
 

@@ -13,7 +13,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'The cursor of the first item of this page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the last item: pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item: pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 

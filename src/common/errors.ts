@@ -26,8 +26,7 @@ export class UserInputError extends ApiError {
   }
 }
 
-export const unauthenticated = (message: string) =>
-  new ApiError('UNAUTHENTICATED', message, { http: { status: 401 } });
+export const unauthenticated = (message: string) => new ApiError('UNAUTHENTICATED', message, { http: { status: 401 } });
 export const forbidden = (message: string) => new ApiError('FORBIDDEN', message);
 export const notFound = (field: string, what: string, id: string) =>
   new ApiError('NOT_FOUND', `${what} ${id} does not exist`, { field });

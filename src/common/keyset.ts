@@ -40,7 +40,5 @@ export function applyKeyset(
       after[1],
     ]);
   }
-  return query
-    .orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings)
-    .limit(limit);
+  return query.orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings).limit(limit);
 }

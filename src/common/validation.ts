@@ -40,7 +40,8 @@ export function requireIntInRange(field: string, value: number, min: number, max
 }
 
 export function requireNonNegative(field: string, value: number): number {
-  if (!Number.isFinite(value) || value < 0) throw new UserInputError(field, `must be a finite number ≥ 0, got ${value}`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new UserInputError(field, `must be a finite number ≥ 0, got ${value}`);
   return value;
 }
 

@@ -12,7 +12,11 @@ export interface Database {
 }
 
 /** Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations. */
-export async function openDatabase(config: Config, entities: OrmOptions['entities'], logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  entities: OrmOptions['entities'],
+  logger: Logger,
+): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
     if (config.production) {

@@ -15,7 +15,12 @@ import { PopulationRecord } from './members/population-record.entity';
 export const entities = [ApiKey, Country, CoordinationOffice, Member, PopulationRecord];
 
 /** Every type-graphql resolver class of the API. */
-export const resolvers: NonEmptyArray<Function> = [ApiKeyResolver, CountryResolver, CoordinationOfficeResolver, MemberResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  ApiKeyResolver,
+  CountryResolver,
+  CoordinationOfficeResolver,
+  MemberResolver,
+];
 
 /** Federation `__resolveReference` functions, per entity type. */
 export const referenceResolvers = [memberReference, countryReference];

@@ -7,7 +7,8 @@ import { buildSchema, createResolversMap } from 'type-graphql';
 import { referenceResolvers, resolvers } from '../modules';
 
 /** The Federation 2 version we link: the lowest that has every directive we use. */
-const FEDERATION_LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@shareable"])';
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key", "@shareable"])';
 
 function mergeResolverMaps(maps: Record<string, Record<string, unknown>>[]): GraphQLResolverMap {
   const merged: Record<string, Record<string, unknown>> = {};

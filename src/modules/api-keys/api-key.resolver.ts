@@ -7,7 +7,9 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service';
 
 @Resolver()
 export class ApiKeyResolver {
-  @Query(() => Viewer, { description: 'Who the API key of this request is: role and scope; ANONYMOUS when no key is sent.' })
+  @Query(() => Viewer, {
+    description: 'Who the API key of this request is: role and scope; ANONYMOUS when no key is sent.',
+  })
   viewer(@Ctx() ctx: RequestContext): Viewer {
     return ctx.viewer;
   }
@@ -18,7 +20,10 @@ export class ApiKeyResolver {
   }
 
   @Mutation(() => CreatedApiKey, { description: 'Creates an API key; the secret is returned once. ADMIN only.' })
-  createApiKey(@Arg('input', () => ApiKeyInput) input: ApiKeyInput, @Ctx() ctx: RequestContext): Promise<CreatedApiKey> {
+  createApiKey(
+    @Arg('input', () => ApiKeyInput) input: ApiKeyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreatedApiKey> {
     return createApiKey(ctx, input);
   }
 

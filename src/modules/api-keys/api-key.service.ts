@@ -14,11 +14,17 @@ const SCOPE_FIELD: Partial<Record<Role, 'memberId' | 'organisationId'>> = {
   [Role.INDIGENOUS_STEWARD]: 'organisationId',
 };
 
-async function validScope(ctx: RequestContext, input: ApiKeyInput): Promise<Pick<ApiKey, 'memberId' | 'organisationId'>> {
+async function validScope(
+  ctx: RequestContext,
+  input: ApiKeyInput,
+): Promise<Pick<ApiKey, 'memberId' | 'organisationId'>> {
   const needed = SCOPE_FIELD[input.role];
   for (const field of ['memberId', 'organisationId'] as const) {
     if (field !== needed && input[field]) {
-      throw new UserInputError(`input.${field}`, `only ${field === 'memberId' ? 'MEMBER_EDITOR' : 'INDIGENOUS_STEWARD'} keys have a ${field}`);
+      throw new UserInputError(
+        `input.${field}`,
+        `only ${field === 'memberId' ? 'MEMBER_EDITOR' : 'INDIGENOUS_STEWARD'} keys have a ${field}`,
+      );
     }
   }
   if (!needed) return { memberId: null, organisationId: null };
@@ -26,7 +32,8 @@ async function validScope(ctx: RequestContext, input: ApiKeyInput): Promise<Pick
   if (!raw) throw new UserInputError(`input.${needed}`, `is required for role ${input.role}`);
   const id = requireUuid(`input.${needed}`, raw);
   const exists = needed === 'memberId' ? (await getMember(ctx, id)) !== null : true;
-  if (!exists) throw new UserInputError(`input.${needed}`, `no ${needed === 'memberId' ? 'member' : 'organisation'} has id ${id}`);
+  if (!exists)
+    throw new UserInputError(`input.${needed}`, `no ${needed === 'memberId' ? 'member' : 'organisation'} has id ${id}`);
   return needed === 'memberId' ? { memberId: id, organisationId: null } : { memberId: null, organisationId: id };
 }
 
@@ -35,7 +42,13 @@ export async function createApiKey(ctx: RequestContext, input: ApiKeyInput): Pro
   const name = requireText('input.name', input.name);
   const scope = await validScope(ctx, input);
   const key = generateApiKey();
-  const apiKey = ctx.em.create(ApiKey, { name, role: input.role, ...scope, keyHash: hashApiKey(key), prefix: key.slice(0, 12) });
+  const apiKey = ctx.em.create(ApiKey, {
+    name,
+    role: input.role,
+    ...scope,
+    keyHash: hashApiKey(key),
+    prefix: key.slice(0, 12),
+  });
   await ctx.em.persistAndFlush(apiKey);
   return { key, apiKey };
 }

@@ -29,7 +29,11 @@ export async function requireKnownCountry(ctx: RequestContext, field: string, co
   return country.code;
 }
 
-export async function requireKnownCountries(ctx: RequestContext, field: string, codes: readonly string[]): Promise<string[]> {
+export async function requireKnownCountries(
+  ctx: RequestContext,
+  field: string,
+  codes: readonly string[],
+): Promise<string[]> {
   requireMaxItems(field, codes);
   return Promise.all(codes.map((code, index) => requireKnownCountry(ctx, `${field}[${index}]`, code)));
 }

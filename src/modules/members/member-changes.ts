@@ -27,7 +27,8 @@ function validPopulations(populations: PopulationInput[]): PopulationInput[] {
   populations.forEach((record, index) => {
     requireIntInRange(`input.populations[${index}].year`, record.year, FIRST_POPULATION_YEAR, lastYear);
     requireIntInRange(`input.populations[${index}].population`, record.population, 0, 2_000_000_000);
-    if (years.has(record.year)) throw new UserInputError(`input.populations[${index}].year`, `year ${record.year} is given twice`);
+    if (years.has(record.year))
+      throw new UserInputError(`input.populations[${index}].year`, `year ${record.year} is given twice`);
     years.add(record.year);
   });
   return populations;
@@ -68,7 +69,8 @@ export async function applyMemberChanges(ctx: RequestContext, member: Member, in
   if (input.areaKm2 !== undefined) {
     changes.areaKm2 = input.areaKm2 === null ? null : requireNonNegative('input.areaKm2', input.areaKm2);
   }
-  if (input.website !== undefined) changes.website = input.website === null ? null : requireUrl('input.website', input.website);
+  if (input.website !== undefined)
+    changes.website = input.website === null ? null : requireUrl('input.website', input.website);
   const populations = input.populations ? validPopulations(input.populations) : [];
   if (!member.country && !changes.country) throw new UserInputError('input.countryCode', 'is required');
 
@@ -78,7 +80,10 @@ export async function applyMemberChanges(ctx: RequestContext, member: Member, in
 
 async function upsertPopulations(ctx: RequestContext, member: Member, populations: PopulationInput[]): Promise<void> {
   const existing = member.id
-    ? await ctx.em.find(PopulationRecord, { member: member.id, year: { $in: populations.map((record) => record.year) } })
+    ? await ctx.em.find(PopulationRecord, {
+        member: member.id,
+        year: { $in: populations.map((record) => record.year) },
+      })
     : [];
   for (const record of populations) {
     const row = existing.find((candidate) => candidate.year === record.year);

@@ -7,7 +7,9 @@ import { Country } from './country.entity';
 import { MemberCategory, MembershipStatus, MembershipType } from './member.enums';
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A city, municipality, district, region or organisation that is a member of the Climate Alliance.' })
+@ObjectType({
+  description: 'A city, municipality, district, region or organisation that is a member of the Climate Alliance.',
+})
 @Entity({ tableName: 'member' })
 @Index({ name: 'member_country_status_idx', properties: ['country', 'status'] })
 export class Member extends VersionedEntity {
@@ -37,7 +39,10 @@ export class Member extends VersionedEntity {
   @ManyToOne(() => CoordinationOffice, { ref: true, nullable: true })
   coordinationOffice: Ref<CoordinationOffice> | null = null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When the member joined (its council resolution took effect).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'When the member joined (its council resolution took effect).',
+  })
   @Property({ type: 'date', nullable: true })
   joinedOn: string | null = null;
 

@@ -39,7 +39,8 @@ export class MemberResolver {
   }
 
   @Mutation(() => Member, {
-    description: 'Changes a member. ADMIN only. `version` must be the current one, else CONFLICT (someone changed it since).',
+    description:
+      'Changes a member. ADMIN only. `version` must be the current one, else CONFLICT (someone changed it since).',
   })
   updateMember(
     @Arg('id', () => ID) id: string,
@@ -55,7 +56,10 @@ export class MemberResolver {
     return (await countryByCode(ctx).load(member.country.code))!;
   }
 
-  @FieldResolver(() => CoordinationOffice, { nullable: true, description: 'The national coordination office serving it.' })
+  @FieldResolver(() => CoordinationOffice, {
+    nullable: true,
+    description: 'The national coordination office serving it.',
+  })
   coordinationOffice(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<CoordinationOffice | null> | null {
     return member.coordinationOffice ? coordinationOfficeById(ctx).load(member.coordinationOffice.id) : null;
   }

@@ -9,7 +9,13 @@ import { requireKnownCountries } from './country.service';
 import { countMembers, memberPageRows } from './member-list';
 import { applyMemberChanges } from './member-changes';
 import { Member } from './member.entity';
-import { type MemberFilter, type MemberInput, MemberOrderField, type MemberOrder, type MemberUpdate } from './member.inputs';
+import {
+  type MemberFilter,
+  type MemberInput,
+  MemberOrderField,
+  type MemberOrder,
+  type MemberUpdate,
+} from './member.inputs';
 import { latestPopulationByMember, memberById } from './member.loaders';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
@@ -20,7 +26,8 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
   const checked = { ...filter };
-  if (filter.countryCodes) checked.countryCodes = await requireKnownCountries(ctx, 'filter.countryCodes', filter.countryCodes);
+  if (filter.countryCodes)
+    checked.countryCodes = await requireKnownCountries(ctx, 'filter.countryCodes', filter.countryCodes);
   if (filter.populationMin != null) requireIntInRange('filter.populationMin', filter.populationMin, 0, 2_000_000_000);
   if (filter.populationMax != null) requireIntInRange('filter.populationMax', filter.populationMax, 0, 2_000_000_000);
   if (filter.nameContains != null && filter.nameContains.length > 200) {
@@ -45,7 +52,12 @@ export async function listMembers(
     memberById(ctx).prime(member.id, member);
     return member;
   });
-  return new Page(members, page, (member) => sortKeys.get(member)!, () => countMembers(ctx.em, filter));
+  return new Page(
+    members,
+    page,
+    (member) => sortKeys.get(member)!,
+    () => countMembers(ctx.em, filter),
+  );
 }
 
 export async function createMember(ctx: RequestContext, input: MemberInput): Promise<Member> {
@@ -57,7 +69,12 @@ export async function createMember(ctx: RequestContext, input: MemberInput): Pro
   return member;
 }
 
-export async function updateMember(ctx: RequestContext, id: string, version: number, input: MemberUpdate): Promise<Member> {
+export async function updateMember(
+  ctx: RequestContext,
+  id: string,
+  version: number,
+  input: MemberUpdate,
+): Promise<Member> {
   requireAdmin(ctx.viewer, 'updateMember');
   const member = await ctx.em.findOne(Member, { id: requireUuid('id', id) });
   if (!member) throw notFound('id', 'Member', id);

@@ -1,0 +1,12 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Seeder } from '@mikro-orm/seeder';
+import { CountriesSeeder } from '../../seeds/countries.seeder';
+import { seedMembersScenario } from './members.scenario';
+
+/** The data every test file starts from: the real countries and offices, plus the named scenarios. */
+export class TestScenarioSeeder extends Seeder {
+  async run(em: EntityManager): Promise<void> {
+    await new CountriesSeeder().run(em);
+    await seedMembersScenario(em);
+  }
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
+
+/** A PostgreSQL server for the test run: TEST_DATABASE_URL or DATABASE_URL when set, else a fresh embedded one. */
+export interface DatabaseServer {
+  /** Connection URL with the database name replaced. */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startDatabaseServer(): Promise<DatabaseServer> {
+  const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  let embedded: EmbeddedDatabase | undefined;
+  let dataDir: string | undefined;
+  if (!given) {
+    // under os.tmpdir(), which the `postgres` user can reach even when the project sits in a private home
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-test-pg-'));
+    fs.chmodSync(dataDir, 0o755);
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'cluster'),
+      database: 'postgres',
+      log: () => {},
+    });
+  }
+  const base = new URL(given ?? embedded!.clientUrl);
+  return {
+    urlFor(database) {
+      const url = new URL(base);
+      url.pathname = `/${database}`;
+      return url.toString();
+    },
+    async stop() {
+      await embedded?.stop();
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs statements on the server's maintenance database (`postgres`). */
+export async function onMaintenanceDatabase(url: string, statements: string[]): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

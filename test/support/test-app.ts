@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { ApiKey } from '../../src/auth/api-key.entity';
+import { generateApiKey, hashApiKey } from '../../src/auth/api-key-secret';
+import type { Role } from '../../src/auth/roles';
+import { loadConfig, type Config } from '../../src/config';
+import { initOrm } from '../../src/db/orm';
+import { buildServer } from '../../src/http/server';
+import { entities } from '../../src/modules';
+import { buildFederatedSchema } from '../../src/schema/build-schema';
+import { onMaintenanceDatabase } from './database-server';
+
+export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789';
+
+export interface GraphqlResponse<T = Record<string, any>> {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
+}
+
+export interface RequestOptions {
+  /** API key sent as `Authorization: Bearer <key>`. */
+  key?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  orm: MikroORM;
+  config: Config;
+  /** POSTs a GraphQL operation to /graphql, as a client would. */
+  graphql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphqlResponse<T>>;
+  /** SQL statements run since the last `resetStatementCount()`. */
+  statementCount(): number;
+  resetStatementCount(): void;
+  /** Stores an API key with this role and scope; returns its secret. */
+  createKey(role: Role, scope?: { memberId?: string; organisationId?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+let databaseCounter = 0;
+
+/** A server on its own copy of the test template database; not listening, driven with fastify.inject. */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const maintenanceUrl = inject('databaseServerUrl');
+  const database = `${inject('templateDatabase').replace(/_template$/, '')}_${process.pid}_${++databaseCounter}_${randomBytes(2).toString('hex')}`;
+  await onMaintenanceDatabase(maintenanceUrl, [
+    `create database "${database}" template "${inject('templateDatabase')}"`,
+  ]);
+  const url = new URL(maintenanceUrl);
+  url.pathname = `/${database}`;
+  const config: Config = { ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent' }), ...overrides };
+  const orm = await initOrm({ clientUrl: url.toString(), entities });
+  let statements = 0;
+  orm.em.getKnex().on('query', () => {
+    statements++;
+  });
+  const app = await buildServer({
+    config,
+    orm,
+    schema: await buildFederatedSchema(),
+    logger: pino({ level: config.logLevel }),
+  });
+  await app.ready();
+
+  return {
+    app,
+    orm,
+    config,
+    async graphql(query, variables, options = {}) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+          ...options.headers,
+        },
+        payload: JSON.stringify({ query, variables }),
+      });
+      return { status: response.statusCode, headers: response.headers, ...response.json() };
+    },
+    statementCount: () => statements,
+    resetStatementCount() {
+      statements = 0;
+    },
+    async createKey(role, scope = {}) {
+      const key = generateApiKey();
+      const em = orm.em.fork();
+      em.create(ApiKey, {
+        name: `test ${role}`,
+        role,
+        memberId: scope.memberId ?? null,
+        organisationId: scope.organisationId ?? null,
+        keyHash: hashApiKey(key),
+        prefix: key.slice(0, 12),
+      });
+      await em.flush();
+      return key;
+    },
+    async close() {
+      await app.close();
+      await orm.close();
+      await onMaintenanceDatabase(maintenanceUrl, [`drop database if exists "${database}" with (force)`]);
+    },
+  };
+}
