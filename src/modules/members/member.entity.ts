@@ -87,7 +87,7 @@ export class Member extends VersionedEntity {
   wikidataId: string | null = null;
 
   @Field(() => Int, { nullable: true, description: 'GeoNames id of the place, where it is one.' })
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   geonamesId: number | null = null;
 
   @Field(() => String, { nullable: true, description: 'Website of the member.' })
