@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { isEmpty, openDatabase } from './db/database';
+import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { seedDatabase } from './db/seed';
 import { buildServer } from './http/server';
 import { entities } from './modules';

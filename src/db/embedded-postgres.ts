@@ -14,6 +14,11 @@ export interface EmbeddedOptions {
   log: (line: string) => void;
 }
 
+/** A problem starting the embedded PostgreSQL that the message fully explains (no stack trace needed). */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -22,7 +27,7 @@ export function assertReachableByPostgresUser(dataDir: string): void {
   if (process.getuid?.() !== 0) return;
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     if (fs.existsSync(dir) && (fs.statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
+      throw new EmbeddedPostgresError(
         `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir} (no execute bit for others). ` +
           `Set DATA_DIR to a folder it can reach, e.g. DATA_DIR=/var/tmp/climate-alliance, or run "chmod o+x ${dir}".`,
       );
@@ -68,7 +73,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   const failed = (step: string) => (error: unknown) => {
     const cause = error instanceof Error ? error.message : '';
-    throw new Error(`Embedded PostgreSQL failed to ${step} in ${options.dataDir}. ${cause}\n${recentLines.join('\n')}`);
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL failed to ${step} in ${options.dataDir}. ${cause}\n${recentLines.join('\n')}`,
+    );
   };
   if (!fs.existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
     await cluster.initialise().catch(failed('initialise'));
