@@ -40,12 +40,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const message =
-    error instanceof ConfigError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error);
+  const explained = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
+  const message = explained ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
   console.error(`Could not start the Climate Alliance API: ${message}`);
   process.exit(1);
 });
