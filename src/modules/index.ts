@@ -10,9 +10,19 @@ import { Member } from './members/member.entity';
 import { memberReference } from './members/member.reference';
 import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
+import { TimberCommitment } from './timber/timber-commitment.entity';
+import { TimberProcurement } from './timber/timber-procurement.entity';
 
 /** Every MikroORM entity of the API. */
-export const entities = [ApiKey, Country, CoordinationOffice, Member, PopulationRecord];
+export const entities = [
+  ApiKey,
+  Country,
+  CoordinationOffice,
+  Member,
+  PopulationRecord,
+  TimberCommitment,
+  TimberProcurement,
+];
 
 /** Every type-graphql resolver class of the API. */
 export const resolvers: NonEmptyArray<Function> = [
