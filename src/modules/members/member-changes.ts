@@ -56,7 +56,9 @@ export async function applyMemberChanges(ctx: RequestContext, member: Member, in
   }
   if (input.joinedOn !== undefined) changes.joinedOn = input.joinedOn;
   if (input.leftOn !== undefined) changes.leftOn = input.leftOn;
-  requireDateOrder('input.leftOn', changes.joinedOn ?? member.joinedOn, changes.leftOn ?? member.leftOn);
+  // an explicit null clears a date, so fall back to the stored value only when the input leaves it out
+  const dates = { joinedOn: member.joinedOn, leftOn: member.leftOn, ...changes };
+  requireDateOrder(input.leftOn !== undefined ? 'input.leftOn' : 'input.joinedOn', dates.joinedOn, dates.leftOn);
   if (input.councilResolutionRef !== undefined) {
     changes.councilResolutionRef = optionalText('input.councilResolutionRef', input.councilResolutionRef);
   }

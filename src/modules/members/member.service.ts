@@ -80,6 +80,8 @@ export async function updateMember(
   if (!member) throw notFound('id', 'Member', id);
   if (member.version !== version) throw conflict('Member', id, version);
   await applyMemberChanges(ctx, member, input);
+  // population records live in their own table: touching the member makes every update raise its version
+  member.updatedAt = new Date();
   try {
     await ctx.em.flush();
   } catch (error) {
