@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { FastifyInstance } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import pino from 'pino';
+import type { CyclingResult } from '../../examples/partner-subgraph/city-cycling.data';
+import { cityCyclingSchema } from '../../examples/partner-subgraph/city-cycling.schema';
+import { composeSupergraph } from '../../scripts/federation/compose';
+import { startGateway, type RunningGateway } from '../../scripts/federation/gateway-server';
+import { CLIMATE_ALLIANCE_SUBGRAPH, localSubgraphs } from '../../scripts/federation/local-graph';
+import { buildServer } from '../../src/http/server';
+import { buildFederatedSchema } from '../../src/schema/build-schema';
+import type { GraphqlResponse, TestApp } from '../support/test-app';
+
+/** What a subgraph received from the gateway. */
+export interface ReceivedRequest {
+  headers: IncomingHttpHeaders;
+  body: { query: string; variables?: Record<string, any> };
+}
+
+export interface FederatedGraph {
+  /** Every request our subgraph received, oldest first. */
+  climateAllianceRequests: ReceivedRequest[];
+  /** Every request the City Cycling subgraph received, oldest first (headers only). */
+  cityCyclingHeaders: IncomingHttpHeaders[];
+  /** POSTs an operation to the gateway over HTTP, as a partner dashboard would. */
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Our subgraph listening on 127.0.0.1 over the test app's database (so `api.statementCount()` sees its SQL), the City
+ * Cycling example over `results`, and Apollo Gateway over their composition, each on a port of its own.
+ */
+export async function startFederatedGraph(api: TestApp, results: CyclingResult[]): Promise<FederatedGraph> {
+  const climateAllianceRequests: ReceivedRequest[] = [];
+  const cityCyclingHeaders: IncomingHttpHeaders[] = [];
+
+  const subgraph: FastifyInstance = await buildServer({
+    config: api.config,
+    orm: api.orm,
+    schema: await buildFederatedSchema(),
+    logger: pino({ level: 'silent' }),
+  });
+  subgraph.addHook('preHandler', async (request) => {
+    climateAllianceRequests.push({ headers: request.headers, body: request.body as ReceivedRequest['body'] });
+  });
+  await subgraph.listen({ port: 0, host: '127.0.0.1' });
+  const subgraphPort = (subgraph.server.address() as AddressInfo).port;
+
+  const partner = new ApolloServer({ schema: cityCyclingSchema(results) });
+  const { url: partnerUrl } = await startStandaloneServer(partner, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => {
+      cityCyclingHeaders.push(req.headers);
+      return {};
+    },
+  });
+
+  const { supergraphSdl } = composeSupergraph(
+    localSubgraphs({ climateAlliance: `http://127.0.0.1:${subgraphPort}/graphql`, cityCycling: partnerUrl }),
+  );
+  const gateway: RunningGateway = await startGateway({
+    supergraphSdl,
+    authorizedSubgraph: CLIMATE_ALLIANCE_SUBGRAPH,
+    port: 0,
+  });
+
+  return {
+    climateAllianceRequests,
+    cityCyclingHeaders,
+    async query(query, variables, headers = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        headers: Object.fromEntries(response.headers),
+        ...((await response.json()) as object),
+      };
+    },
+    async close() {
+      await gateway.stop();
+      await partner.stop();
+      await subgraph.close();
+    },
+  };
+}
