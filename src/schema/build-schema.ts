@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, isObjectType, parse } from 'graphql';
@@ -32,6 +32,16 @@ function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
   }
 }
 
+/**
+ * buildSubgraphSchema's `_service { sdl }` prints every federation definition; serve the subgraph SDL instead, so a
+ * gateway introspecting the server sees exactly the committed schema.graphql.
+ */
+function serveSubgraphSdl(schema: GraphQLSchema): void {
+  const sdl = printSubgraphSchema(schema);
+  const service = schema.getQueryType()?.getFields()._service;
+  if (service) service.resolve = () => ({ sdl });
+}
+
 /** The API as an Apollo Federation 2 subgraph schema, built from the type-graphql modules. */
 export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const typeGraphqlSchema = await buildSchema({ resolvers, validate: false, skipCheck: true });
@@ -42,5 +52,6 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   ]);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
   copyFieldExtensions(typeGraphqlSchema, schema);
+  serveSubgraphSdl(schema);
   return schema;
 }
