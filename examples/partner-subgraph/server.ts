@@ -3,6 +3,7 @@
  * It is plain Apollo Server with @apollo/subgraph; copy the folder and replace the data with your own.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { DEMO_RESULTS, type CyclingResult } from './city-cycling.data';
 import { cityCyclingSchema } from './city-cycling.schema';
@@ -19,7 +20,11 @@ export interface RunningSubgraph {
 }
 
 export async function startCityCyclingSubgraph(options: PartnerSubgraphOptions): Promise<RunningSubgraph> {
-  const server = new ApolloServer({ schema: cityCyclingSchema(options.results ?? DEMO_RESULTS) });
+  const server = new ApolloServer({
+    schema: cityCyclingSchema(options.results ?? DEMO_RESULTS),
+    // per-request traces are for Apollo GraphOS reporting, which this example does not use
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
   });

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -53,7 +54,10 @@ export async function startFederatedGraph(api: TestApp, results: CyclingResult[]
   await subgraph.listen({ port: 0, host: '127.0.0.1' });
   const subgraphPort = (subgraph.server.address() as AddressInfo).port;
 
-  const partner = new ApolloServer({ schema: cityCyclingSchema(results) });
+  const partner = new ApolloServer({
+    schema: cityCyclingSchema(results),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url: partnerUrl } = await startStandaloneServer(partner, {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
