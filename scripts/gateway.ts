@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   if (!fs.existsSync(supergraphFile)) throw new Error('supergraph.graphql is missing: run `npm run supergraph`');
 
   const api = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
-    env: { ...process.env, PORT: String(ports.climateAlliance), HOST: '127.0.0.1' },
+    // TRUST_PROXY: believe the gateway's X-Forwarded-For, so anonymous callers are rate-limited each on its own
+    env: { TRUST_PROXY: '127.0.0.1', ...process.env, PORT: String(ports.climateAlliance), HOST: '127.0.0.1' },
     stdio: 'inherit',
   });
   const stopApi = () => {

@@ -1,3 +1,12 @@
+/** Money a member pledged for an indigenous partner of the Climate Alliance, per kilometre its residents cycle. */
+export interface CyclingPledge {
+  eurPer100Km: number;
+  /** The Climate Alliance `IndigenousOrganisation.id` receiving the money. */
+  organisationId: string;
+  /** The Climate Alliance `BiodiversityProject.id` it funds, when it funds one in particular. */
+  projectId: string | null;
+}
+
 /** What one member's residents cycled in one City Cycling campaign year (three weeks, May to September). */
 export interface CyclingResult {
   /** The Climate Alliance `Member.id` this result belongs to: the key the two subgraphs share. */
@@ -5,6 +14,7 @@ export interface CyclingResult {
   year: number;
   cyclists: number;
   kilometresCycled: number;
+  pledge?: CyclingPledge;
 }
 
 /**

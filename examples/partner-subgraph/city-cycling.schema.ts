@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import type { CyclingResult } from './city-cycling.data';
+import type { CyclingPledge, CyclingResult } from './city-cycling.data';
 
 /** Kilograms of CO2 avoided per kilometre cycled instead of driven: this example's assumption, not an official factor. */
 export const CO2_AVOIDED_KG_PER_KM = 0.15;
@@ -9,7 +9,8 @@ export const MAX_RANKING_SIZE = 500;
 
 /**
  * The partner's SDL. `Member` is the Climate Alliance's entity: this subgraph declares only its key (`id`) and adds
- * its own field; the gateway fetches every other `Member` field from the Climate Alliance subgraph.
+ * its own field; the gateway fetches every other `Member` field from the Climate Alliance subgraph. `IndigenousOrganisation`
+ * and `BiodiversityProject` are only pointed at (`resolvable: false`): this subgraph returns their key, nothing more.
  */
 export const typeDefs = parse(/* GraphQL */ `
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key"])
@@ -42,6 +43,28 @@ export const typeDefs = parse(/* GraphQL */ `
     kilometresCycled: Float!
     "CO2 avoided had those kilometres been driven by car, in kilograms."
     co2AvoidedKg: Float!
+    "The member's pledge for this year, if it made one."
+    pledge: CityCyclingPledge
+  }
+
+  "Money a member pledged for an indigenous partner of the Climate Alliance, per kilometre its residents cycle."
+  type CityCyclingPledge {
+    "Euros per 100 kilometres cycled."
+    eurPer100Km: Float!
+    "The pledged total for the campaign year, in euros."
+    amountEur: Float!
+    "The indigenous organisation receiving the money; null when the Climate Alliance does not know this id."
+    organisation: IndigenousOrganisation
+    "The biodiversity project the money funds, if one in particular; null too when the viewer may not see it."
+    project: BiodiversityProject
+  }
+
+  type IndigenousOrganisation @key(fields: "id", resolvable: false) {
+    id: ID!
+  }
+
+  type BiodiversityProject @key(fields: "id", resolvable: false) {
+    id: ID!
   }
 `);
 
@@ -74,6 +97,14 @@ export function resolvers(results: CyclingResult[]): GraphQLResolverMap {
     CityCyclingResult: {
       member: (result: CyclingResult) => ({ id: result.memberId }),
       co2AvoidedKg: (result: CyclingResult) => Math.round(result.kilometresCycled * CO2_AVOIDED_KG_PER_KM),
+      pledge: (result: CyclingResult) =>
+        result.pledge ? { ...result.pledge, kilometresCycled: result.kilometresCycled } : null,
+    },
+    CityCyclingPledge: {
+      amountEur: (pledge: CyclingPledge & { kilometresCycled: number }) =>
+        Math.round(pledge.kilometresCycled * pledge.eurPer100Km) / 100,
+      organisation: (pledge: CyclingPledge) => ({ id: pledge.organisationId }),
+      project: (pledge: CyclingPledge) => (pledge.projectId ? { id: pledge.projectId } : null),
     },
   };
 }

@@ -3,9 +3,10 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { GraphQLError } from 'graphql';
 
-/** What the gateway keeps of the caller's request: the Authorization header, and nothing else. */
+/** What the gateway keeps of the caller's request: the Authorization header, and the address it came from. */
 export interface GatewayContext {
   authorization?: string;
+  clientAddress?: string;
 }
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -13,10 +14,13 @@ type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[
 /**
  * Talks to our subgraph: sends the caller's Authorization header with every subgraph request, and passes our
  * subgraph's own error (e.g. UNAUTHENTICATED for an unknown key) through instead of the bare HTTP status.
+ * X-Forwarded-For carries the address the caller connected from (never a value the caller sent), so our per-address
+ * limits for anonymous callers count each caller, not the gateway, when our API trusts the gateway (TRUST_PROXY).
  */
 class ForwardAuthorizationDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
@@ -52,7 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer<GatewayContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
-    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+    context: async ({ req }) => ({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }),
   });
   return { url, stop: () => server.stop() };
 }
