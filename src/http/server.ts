@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { registerExports } from './exports/emissions-export';
 import { registerGraphql } from './graphql';
 import { registerHealth } from './health';
 import { registerMetrics } from './metrics';
@@ -34,6 +35,7 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
   });
   registerMetrics(app);
   registerHealth(app, orm);
+  registerExports(app, orm, config);
   await registerGraphql(app, orm, schema, config);
   return app;
 }

@@ -1,6 +1,12 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKey } from '../auth/api-key.entity';
 import { ApiKeyResolver } from './api-keys/api-key.resolver';
+import { DataSource } from './emissions/data-source.entity';
+import { EmissionInventory } from './emissions/emission-inventory.entity';
+import { EmissionInventoryResolver } from './emissions/emission-inventory.resolver';
+import { EmissionRecord } from './emissions/emission-record.entity';
+import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
+import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { CoordinationOffice } from './members/coordination-office.entity';
 import { CoordinationOfficeResolver } from './members/coordination-office.resolver';
 import { Country } from './members/country.entity';
@@ -10,6 +16,9 @@ import { Member } from './members/member.entity';
 import { memberReference } from './members/member.reference';
 import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
+import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
+import { ClimateTarget } from './targets/climate-target.entity';
+import { MemberTargetsResolver } from './targets/member-targets.resolver';
 import { TimberCommitment } from './timber/timber-commitment.entity';
 import { TimberProcurement } from './timber/timber-procurement.entity';
 
@@ -22,6 +31,10 @@ export const entities = [
   PopulationRecord,
   TimberCommitment,
   TimberProcurement,
+  DataSource,
+  EmissionInventory,
+  EmissionRecord,
+  ClimateTarget,
 ];
 
 /** Every type-graphql resolver class of the API. */
@@ -30,6 +43,11 @@ export const resolvers: NonEmptyArray<Function> = [
   CountryResolver,
   CoordinationOfficeResolver,
   MemberResolver,
+  EmissionInventoryResolver,
+  MemberEmissionsResolver,
+  EmissionTotalsResolver,
+  MemberTargetsResolver,
+  AllianceProgressResolver,
 ];
 
 /** Federation `__resolveReference` functions, per entity type. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
+import { seedEmissionsScenario } from './emissions.scenario';
 import { seedMembersScenario } from './members.scenario';
 
 /** The data every test file starts from: the real countries and offices, plus the named scenarios. */
@@ -8,5 +9,6 @@ export class TestScenarioSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     await new CountriesSeeder().run(em);
     await seedMembersScenario(em);
+    await seedEmissionsScenario(em);
   }
 }

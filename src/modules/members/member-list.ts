@@ -2,6 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { applyKeyset, type SortKey } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
+import { charterProgressLateral } from '../targets/charter-progress-sql';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
 
 /** The latest population of each member, as a lateral join `lp` (uses the (member, year) unique index). */
@@ -23,12 +24,31 @@ const SORT_KEYS: Record<MemberOrderField, SortKey> = {
     nullSentinels: ['infinity', '-infinity'],
     idColumn: 'm.id',
   },
+  [MemberOrderField.REDUCTION_PERCENT]: {
+    expression: 'coalesce(pg.reduction_percent, ?)',
+    sqlType: 'double precision',
+    nullSentinels: [1e308, -1e308],
+    idColumn: 'm.id',
+  },
 };
 
-/** The members matching `filter`, as a query over `member m` with the latest population joined as `lp`. */
-export function filteredMembers(em: EntityManager, filter: MemberFilter): Knex.QueryBuilder {
+/**
+ * The members matching `filter`, as a query over `member m` with the latest population joined as `lp`, and,
+ * when filtering or sorting by it, the Charter progress as `pg` computed from the inventories that
+ * `visibleInventories` (an SQL condition on `i`) lets the viewer see.
+ */
+export function filteredMembers(
+  em: EntityManager,
+  filter: MemberFilter,
+  visibleInventories: string,
+  withProgress = false,
+): Knex.QueryBuilder {
   const knex = em.getKnex();
   const query = knex.from('member as m').joinRaw(LATEST_POPULATION);
+  if (withProgress || filter.progressStatuses?.length) {
+    query.joinRaw(`left join lateral ${charterProgressLateral('m.id', visibleInventories)} pg on true`);
+  }
+  if (filter.progressStatuses?.length) query.whereIn('pg.status', filter.progressStatuses);
   if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
   if (filter.categories?.length) query.whereIn('m.category', filter.categories);
   if (filter.statuses?.length) query.whereIn('m.status', filter.statuses);
@@ -54,13 +74,22 @@ export function memberPageRows(
   filter: MemberFilter,
   order: MemberOrder,
   page: PageRequest,
+  visibleInventories: string,
 ): Promise<MemberRow[]> {
-  const query = filteredMembers(em, filter).select('m.*', 'lp.population as latest_population');
+  const byProgress = order.field === MemberOrderField.REDUCTION_PERCENT;
+  const query = filteredMembers(em, filter, visibleInventories, byProgress).select(
+    'm.*',
+    'lp.population as latest_population',
+  );
   return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
 }
 
-export async function countMembers(em: EntityManager, filter: MemberFilter): Promise<number> {
-  const [row] = await filteredMembers(em, filter).count({ count: '*' });
+export async function countMembers(
+  em: EntityManager,
+  filter: MemberFilter,
+  visibleInventories: string,
+): Promise<number> {
+  const [row] = await filteredMembers(em, filter, visibleInventories).count({ count: '*' });
   return Number(row.count);
 }
 

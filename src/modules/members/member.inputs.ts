@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { OrderDirection } from '../../common/order';
+import { TrajectoryStatus } from '../targets/target.enums';
 import { MemberCategory, MembershipStatus, MembershipType } from './member.enums';
 
 @InputType({ description: 'Narrows the members list; all given conditions must hold.' })
@@ -31,15 +32,28 @@ export class MemberFilter {
 
   @Field(() => DateScalar, { nullable: true, description: 'Joined on or before this date.' })
   joinedBefore?: string;
+
+  @Field(() => [TrajectoryStatus], {
+    nullable: true,
+    description: 'Members whose Charter progress (Member.progress.status) is any of these.',
+  })
+  progressStatuses?: TrajectoryStatus[];
 }
 
 export enum MemberOrderField {
   NAME = 'NAME',
   POPULATION = 'POPULATION',
   JOINED_ON = 'JOINED_ON',
+  REDUCTION_PERCENT = 'REDUCTION_PERCENT',
 }
 
-registerEnumType(MemberOrderField, { name: 'MemberOrderField', description: 'What to sort members by.' });
+registerEnumType(MemberOrderField, {
+  name: 'MemberOrderField',
+  description: 'What to sort members by.',
+  valuesConfig: {
+    REDUCTION_PERCENT: { description: 'Member.progress.reductionPercent; members without one come last.' },
+  },
+});
 
 @InputType({ description: 'Sort order of the members list (ties are broken by id).' })
 export class MemberOrder {

@@ -5,6 +5,7 @@ import { conflict, notFound, UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
+import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { requireKnownCountries } from './country.service';
 import { countMembers, memberPageRows } from './member-list';
 import { applyMemberChanges } from './member-changes';
@@ -42,7 +43,8 @@ export async function listMembers(
 ): Promise<Page<Member>> {
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
-  const rows = await memberPageRows(ctx.em, filter, args.orderBy ?? DEFAULT_ORDER, page);
+  const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
+  const rows = await memberPageRows(ctx.em, filter, args.orderBy ?? DEFAULT_ORDER, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
   const members = rows.map((row) => {
     const { sort_key: sortKey, latest_population: population, ...columns } = row;
@@ -56,7 +58,7 @@ export async function listMembers(
     members,
     page,
     (member) => sortKeys.get(member)!,
-    () => countMembers(ctx.em, filter),
+    () => countMembers(ctx.em, filter, visibleInventories),
   );
 }
 

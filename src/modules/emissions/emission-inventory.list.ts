@@ -1,0 +1,69 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../common/context';
+import { UserInputError } from '../../common/errors';
+import { applyKeyset } from '../../common/keyset';
+import { OrderDirection } from '../../common/order';
+import { Page, pageRequest, type PageArgs } from '../../common/pagination';
+import { requireIntInRange, requireUuids } from '../../common/validation';
+import { requireKnownCountries } from '../members/country.service';
+import { EmissionInventory } from './emission-inventory.entity';
+import type { EmissionInventoryFilter } from './emission-inventory.filter';
+import { visibleInventoriesSql } from './inventory-visibility';
+
+const YEAR_KEY = { expression: 'i.year', sqlType: 'integer', idColumn: 'i.id' } as const;
+
+async function validFilter(ctx: RequestContext, filter: EmissionInventoryFilter): Promise<EmissionInventoryFilter> {
+  const checked = { ...filter };
+  if (filter.memberIds) checked.memberIds = requireUuids('filter.memberIds', filter.memberIds);
+  if (filter.countryCodes) {
+    checked.countryCodes = await requireKnownCountries(ctx, 'filter.countryCodes', filter.countryCodes);
+  }
+  if (filter.fromYear != null) requireIntInRange('filter.fromYear', filter.fromYear, 1900, 2100);
+  if (filter.toYear != null) requireIntInRange('filter.toYear', filter.toYear, 1900, 2100);
+  if (filter.fromYear != null && filter.toYear != null && filter.toYear < filter.fromYear) {
+    throw new UserInputError('filter.toYear', `${filter.toYear} is before fromYear ${filter.fromYear}`);
+  }
+  return checked;
+}
+
+function filteredInventories(ctx: RequestContext, filter: EmissionInventoryFilter): Knex.QueryBuilder {
+  const query = ctx.em.getKnex().from('emission_inventory as i').whereRaw(visibleInventoriesSql(ctx.viewer, 'i'));
+  if (filter.memberIds?.length) query.whereIn('i.member_id', filter.memberIds);
+  if (filter.countryCodes?.length) {
+    query.whereIn('i.member_id', (sub) =>
+      sub.select('id').from('member').whereIn('country_code', filter.countryCodes!),
+    );
+  }
+  if (filter.standards?.length) query.whereIn('i.standard', filter.standards);
+  if (filter.fromYear != null) query.where('i.year', '>=', filter.fromYear);
+  if (filter.toYear != null) query.where('i.year', '<=', filter.toYear);
+  if (filter.isBaseline != null) query.where('i.is_baseline', filter.isBaseline);
+  if (filter.verificationStatuses?.length) query.whereIn('i.verification_status', filter.verificationStatuses);
+  return query;
+}
+
+/** Inventories the viewer may see, newest year first (ties by id), a page at a time. */
+export async function listInventories(
+  ctx: RequestContext,
+  args: PageArgs & { filter?: EmissionInventoryFilter | null },
+): Promise<Page<EmissionInventory>> {
+  const page = pageRequest(args, 2);
+  const filter = await validFilter(ctx, args.filter ?? {});
+  const rows: Record<string, unknown>[] = await applyKeyset(
+    filteredInventories(ctx, filter).select('i.*'),
+    YEAR_KEY,
+    OrderDirection.DESC,
+    page.after,
+    page.first + 1,
+  );
+  const inventories = rows.map(({ sort_key: _sortKey, ...columns }) => ctx.em.map(EmissionInventory, columns));
+  return new Page(
+    inventories,
+    page,
+    (inventory) => [inventory.year, inventory.id],
+    async () => {
+      const [row] = await filteredInventories(ctx, filter).count({ count: '*' });
+      return Number(row.count);
+    },
+  );
+}
