@@ -19,8 +19,11 @@ import { PopulationRecord } from './members/population-record.entity';
 import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
 import { ClimateTarget } from './targets/climate-target.entity';
 import { MemberTargetsResolver } from './targets/member-targets.resolver';
+import { MemberTimberResolver } from './timber/member-timber.resolver';
 import { TimberCommitment } from './timber/timber-commitment.entity';
+import { TimberCommitmentResolver } from './timber/timber-commitment.resolver';
 import { TimberProcurement } from './timber/timber-procurement.entity';
+import { TimberProcurementResolver } from './timber/timber-procurement.resolver';
 
 /** Every MikroORM entity of the API. */
 export const entities = [
@@ -48,6 +51,9 @@ export const resolvers: NonEmptyArray<Function> = [
   EmissionTotalsResolver,
   MemberTargetsResolver,
   AllianceProgressResolver,
+  TimberCommitmentResolver,
+  TimberProcurementResolver,
+  MemberTimberResolver,
 ];
 
 /** Federation `__resolveReference` functions, per entity type. */

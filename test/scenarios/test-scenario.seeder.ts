@@ -3,6 +3,7 @@ import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
 import { seedEmissionsScenario } from './emissions.scenario';
 import { seedMembersScenario } from './members.scenario';
+import { seedTimberScenario } from './timber.scenario';
 
 /** The data every test file starts from: the real countries and offices, plus the named scenarios. */
 export class TestScenarioSeeder extends Seeder {
@@ -10,5 +11,6 @@ export class TestScenarioSeeder extends Seeder {
     await new CountriesSeeder().run(em);
     await seedMembersScenario(em);
     await seedEmissionsScenario(em);
+    await seedTimberScenario(em);
   }
 }

@@ -1,3 +1,5 @@
+import { UserInputError } from '../../common/errors';
+
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 codes. Timber is produced far beyond the alliance's own countries
  * table, so a country of production is checked against the standard itself.
@@ -16,4 +18,13 @@ const ISO_3166_ALPHA_2 = new Set(
 
 export function isIsoCountryCode(code: string): boolean {
   return ISO_3166_ALPHA_2.has(code);
+}
+
+/** Checks an ISO 3166-1 alpha-2 code (any case); returns it upper-cased. */
+export function requireIsoCountryCode(field: string, code: string): string {
+  const normalised = code.trim().toUpperCase();
+  if (!isIsoCountryCode(normalised)) {
+    throw new UserInputError(field, `unknown country code "${code}" (expected ISO 3166-1 alpha-2, e.g. DE)`);
+  }
+  return normalised;
 }

@@ -83,3 +83,9 @@ export function judgeProcurement(terms: CommitmentTerms, facts: ProcurementFacts
     ? { compliance: ProcurementCompliance.NON_COMPLIANT, reason }
     : { compliance: ProcurementCompliance.COMPLIANT, reason: null };
 }
+
+/** The compliant share of the volume the policy covers, in percent; null when it covers none. */
+export function compliantVolumePercent(compliantM3: number, nonCompliantM3: number): number | null {
+  const covered = compliantM3 + nonCompliantM3;
+  return covered > 0 ? (100 * compliantM3) / covered : null;
+}

@@ -1,0 +1,57 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { applyKeyset, type SortKey } from '../../common/keyset';
+import { OrderDirection } from '../../common/order';
+import type { PageRequest } from '../../common/pagination';
+import {
+  type TimberCommitmentFilter,
+  type TimberCommitmentOrder,
+  TimberCommitmentOrderField,
+} from './timber-commitment.inputs';
+
+const SORT_KEYS: Record<TimberCommitmentOrderField, SortKey> = {
+  [TimberCommitmentOrderField.MEMBER_NAME]: { expression: 'm.name', sqlType: 'text', idColumn: 'tc.id' },
+  [TimberCommitmentOrderField.ADOPTED_ON]: {
+    expression: 'coalesce(tc.adopted_on, ?)',
+    sqlType: 'date',
+    nullSentinels: ['infinity', '-infinity'],
+    idColumn: 'tc.id',
+  },
+  [TimberCommitmentOrderField.REVIEW_DUE]: {
+    expression: 'coalesce(tc.review_due, ?)',
+    sqlType: 'date',
+    nullSentinels: ['infinity', '-infinity'],
+    idColumn: 'tc.id',
+  },
+};
+
+/** The commitments matching `filter` (already validated), as `timber_commitment tc` joined to `member m`. */
+function filteredCommitments(em: EntityManager, filter: TimberCommitmentFilter): Knex.QueryBuilder {
+  const query = em.getKnex().from('timber_commitment as tc').join('member as m', 'm.id', 'tc.member_id');
+  if (filter.policyLevels?.length) query.whereIn('tc.policy_level', filter.policyLevels);
+  if (filter.statuses?.length) query.whereIn('tc.status', filter.statuses);
+  if (filter.memberIds?.length) query.whereIn('tc.member_id', filter.memberIds);
+  if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
+  return query;
+}
+
+export interface CommitmentRow {
+  id: string;
+  sort_key: string | number;
+  [column: string]: unknown;
+}
+
+/** One page of commitment rows (first + 1, to tell whether more follow), each with its sort key. */
+export function commitmentPageRows(
+  em: EntityManager,
+  filter: TimberCommitmentFilter,
+  order: TimberCommitmentOrder,
+  page: PageRequest,
+): Promise<CommitmentRow[]> {
+  const query = filteredCommitments(em, filter).select('tc.*');
+  return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
+}
+
+export async function countCommitments(em: EntityManager, filter: TimberCommitmentFilter): Promise<number> {
+  const [row] = await filteredCommitments(em, filter).count({ count: '*' });
+  return Number(row.count);
+}
