@@ -179,7 +179,8 @@ const lauCodeOf = (city: GeoNamesCity): string | null => {
 };
 
 function placeMember(city: GeoNamesCity, name: string): Member {
-  const isCity = city.population >= 50_000 || (/^PPL[AC]$/.test(city.featureCode) && city.population >= 20_000);
+  // towns of 20,000 or more are statutory cities in most member countries (e.g. Wiener Neustadt, Cascais)
+  const isCity = city.population >= 20_000;
   const [longitude, latitude] = city.loc.coordinates;
   return {
     key: `${city.country.toLowerCase()}-${slugify(name)}`,
