@@ -184,6 +184,6 @@ describe('statement counts', () => {
     expect(procurements.length).toBeGreaterThan(150);
     expect(api.statementCount()).toBe(tenStatements);
     // key lookup, page, members, countries, procurements, compliance
-    expect(tenStatements).toBeLessThanOrEqual(7);
+    expect(tenStatements).toBeLessThanOrEqual(6);
   });
 });
