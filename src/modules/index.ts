@@ -16,6 +16,26 @@ import { Member } from './members/member.entity';
 import { memberReference } from './members/member.reference';
 import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
+import { AccessLog } from './consent/access-log.entity';
+import { ConsentRecord } from './consent/consent-record.entity';
+import { ConsentResolver } from './consent/consent.resolver';
+import { Contribution } from './indigenous/contribution.entity';
+import { ContributionResolver } from './indigenous/contribution.resolver';
+import { IndigenousOrganisation } from './indigenous/indigenous-organisation.entity';
+import { indigenousOrganisationReference } from './indigenous/indigenous-organisation.reference';
+import { IndigenousOrganisationResolver } from './indigenous/indigenous-organisation.resolver';
+import { IndigenousTerritory } from './indigenous/indigenous-territory.entity';
+import { MemberPartnershipsResolver } from './indigenous/member-partnerships.resolver';
+import { Partnership } from './indigenous/partnership.entity';
+import { PartnershipResolver } from './indigenous/partnership.resolver';
+import { IndigenousTerritoryResolver } from './indigenous/territory.resolver';
+import { BiodiversityProject } from './projects/biodiversity-project.entity';
+import { OrganisationProjectsResolver } from './projects/organisation-projects.resolver';
+import { BiodiversityProjectFieldsResolver } from './projects/project-fields.resolver';
+import { ProjectSupport } from './projects/project-support.entity';
+import { BiodiversityProjectResolver } from './projects/project.resolver';
+import { biodiversityProjectReference } from './projects/project.reference';
+import { BiodiversityTotalsResolver } from './projects/project-totals.resolver';
 import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
 import { ClimateTarget } from './targets/climate-target.entity';
 import { MemberTargetsResolver } from './targets/member-targets.resolver';
@@ -38,6 +58,14 @@ export const entities = [
   EmissionInventory,
   EmissionRecord,
   ClimateTarget,
+  IndigenousOrganisation,
+  Partnership,
+  IndigenousTerritory,
+  BiodiversityProject,
+  ProjectSupport,
+  Contribution,
+  ConsentRecord,
+  AccessLog,
 ];
 
 /** Every type-graphql resolver class of the API. */
@@ -54,7 +82,22 @@ export const resolvers: NonEmptyArray<Function> = [
   TimberCommitmentResolver,
   TimberProcurementResolver,
   MemberTimberResolver,
+  IndigenousOrganisationResolver,
+  PartnershipResolver,
+  MemberPartnershipsResolver,
+  ContributionResolver,
+  IndigenousTerritoryResolver,
+  BiodiversityProjectResolver,
+  BiodiversityProjectFieldsResolver,
+  OrganisationProjectsResolver,
+  BiodiversityTotalsResolver,
+  ConsentResolver,
 ];
 
 /** Federation `__resolveReference` functions, per entity type. */
-export const referenceResolvers = [memberReference, countryReference];
+export const referenceResolvers = [
+  memberReference,
+  countryReference,
+  indigenousOrganisationReference,
+  biodiversityProjectReference,
+];

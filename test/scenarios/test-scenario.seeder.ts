@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
 import { seedEmissionsScenario } from './emissions.scenario';
+import { seedIndigenousScenario } from './indigenous.scenario';
 import { seedMembersScenario } from './members.scenario';
 import { seedTimberScenario } from './timber.scenario';
 
@@ -12,5 +13,6 @@ export class TestScenarioSeeder extends Seeder {
     await seedMembersScenario(em);
     await seedEmissionsScenario(em);
     await seedTimberScenario(em);
+    await seedIndigenousScenario(em);
   }
 }

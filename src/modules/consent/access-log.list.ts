@@ -1,0 +1,55 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { Knex } from '@mikro-orm/postgresql';
+import { requireRole } from '../../auth/authorize';
+import { ViewerRole } from '../../auth/roles';
+import type { RequestContext } from '../../common/context';
+import { Page, pageRequest, type PageArgs } from '../../common/pagination';
+import { DateScalar } from '../../common/scalars';
+import { requireDateOrder, requireUuid } from '../../common/validation';
+import { AccessLog } from './access-log.entity';
+import { mapPage, newestFirstPage } from './newest-first';
+
+@InputType({ description: 'Narrows the access log; all given conditions must hold.' })
+export class AccessLogFilter {
+  @Field(() => ID, { nullable: true, description: 'Reads of this territory, project or organisation.' })
+  subjectId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'ADMIN only: reads of the data this organisation stewards.' })
+  stewardOrganisationId?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Reads on or after this day (UTC).' })
+  from?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Reads on or before this day (UTC).' })
+  to?: string;
+}
+
+/** A steward reads the log of its own organisation's data; ADMIN reads all of it. */
+function readableLog(ctx: RequestContext, filter: AccessLogFilter): Knex.QueryBuilder {
+  requireRole(ctx.viewer, 'accessLog', ViewerRole.INDIGENOUS_STEWARD);
+  const query = ctx.em.getKnex().from('access_log as a');
+  if (ctx.viewer.role === ViewerRole.INDIGENOUS_STEWARD)
+    query.where('a.steward_organisation_id', ctx.viewer.organisationId);
+  else if (filter.stewardOrganisationId) {
+    query.where('a.steward_organisation_id', requireUuid('filter.stewardOrganisationId', filter.stewardOrganisationId));
+  }
+  if (filter.subjectId) query.where('a.subject_id', requireUuid('filter.subjectId', filter.subjectId));
+  requireDateOrder('filter.to', filter.from, filter.to);
+  if (filter.from) query.whereRaw(`a.created_at >= (?::date at time zone 'UTC')`, [filter.from]);
+  if (filter.to) query.whereRaw(`a.created_at < ((?::date + 1) at time zone 'UTC')`, [filter.to]);
+  return query;
+}
+
+export async function listAccessLog(
+  ctx: RequestContext,
+  args: PageArgs & { filter?: AccessLogFilter | null },
+): Promise<Page<AccessLog>> {
+  const page = pageRequest(args, 2);
+  const filter = args.filter ?? {};
+  const rows = await newestFirstPage(readableLog(ctx, filter).select('a.*'), 'a', page);
+  const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(AccessLog, columns));
+  return new Page(items, page, cursorOf, async () => {
+    const [row] = await readableLog(ctx, filter).count({ count: '*' });
+    return Number(row.count);
+  });
+}

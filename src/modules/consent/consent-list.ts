@@ -1,0 +1,36 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { requireRole } from '../../auth/authorize';
+import { ViewerRole } from '../../auth/roles';
+import type { RequestContext } from '../../common/context';
+import { Page, pageRequest, type PageArgs } from '../../common/pagination';
+import { requireUuid } from '../../common/validation';
+import type { ConsentRecordFilter } from './consent.inputs';
+import { ConsentRecord } from './consent-record.entity';
+import { mapPage, newestFirstPage } from './newest-first';
+
+/** The consent records the viewer may read: all for ADMIN and COICA_LIAISON, its own organisation's for a steward. */
+function readableRecords(ctx: RequestContext, filter: ConsentRecordFilter): Knex.QueryBuilder {
+  requireRole(ctx.viewer, 'consentRecords', ViewerRole.COICA_LIAISON, ViewerRole.INDIGENOUS_STEWARD);
+  const query = ctx.em.getKnex().from('consent_record as c');
+  if (ctx.viewer.role === ViewerRole.INDIGENOUS_STEWARD)
+    query.where('c.steward_organisation_id', ctx.viewer.organisationId);
+  if (filter.subjectId) query.where('c.subject_id', requireUuid('filter.subjectId', filter.subjectId));
+  if (filter.scopes?.length) query.whereIn('c.scope', filter.scopes);
+  if (filter.statuses?.length) query.whereIn('c.status', filter.statuses);
+  return query;
+}
+
+/** Consent records, newest first. */
+export async function listConsentRecords(
+  ctx: RequestContext,
+  args: PageArgs & { filter?: ConsentRecordFilter | null },
+): Promise<Page<ConsentRecord>> {
+  const page = pageRequest(args, 2);
+  const filter = args.filter ?? {};
+  const rows = await newestFirstPage(readableRecords(ctx, filter).select('c.*'), 'c', page);
+  const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(ConsentRecord, columns));
+  return new Page(items, page, cursorOf, async () => {
+    const [row] = await readableRecords(ctx, filter).count({ count: '*' });
+    return Number(row.count);
+  });
+}

@@ -1,0 +1,70 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { PageArgs } from '../../common/pagination';
+import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
+import { organisationById } from '../indigenous/indigenous-organisation.loaders';
+import { AccessLogFilter, listAccessLog } from './access-log.list';
+import { AccessLogConnection, ConsentRecordConnection } from './consent.connection';
+import { ConsentInput, ConsentRecordFilter } from './consent.inputs';
+import { listConsentRecords } from './consent-list';
+import { ConsentRecord } from './consent-record.entity';
+import { recordConsent, withdrawConsent } from './consent.service';
+
+@Resolver(() => ConsentRecord)
+export class ConsentResolver {
+  @Mutation(() => ConsentRecord, {
+    description:
+      'Records a consent decision. Only an INDIGENOUS_STEWARD key of the steward organisation may; ' +
+      'it applies from the next request on.',
+  })
+  recordConsent(
+    @Arg('input', () => ConsentInput) input: ConsentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsentRecord> {
+    return recordConsent(ctx, input);
+  }
+
+  @Mutation(() => ConsentRecord, {
+    description:
+      'Withdraws a GRANTED or PENDING consent. Only an INDIGENOUS_STEWARD key of the steward organisation may; ' +
+      'the withdrawal applies from the very next request on.',
+  })
+  withdrawConsent(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why, kept in the notes.' }) reason: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsentRecord> {
+    return withdrawConsent(ctx, id, reason);
+  }
+
+  @Query(() => ConsentRecordConnection, {
+    description: 'Consent records, newest first: a steward sees its own; ADMIN and COICA_LIAISON see all.',
+  })
+  async consentRecords(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ConsentRecordFilter, { nullable: true }) filter: ConsentRecordFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConsentRecordConnection> {
+    return new ConsentRecordConnection(await listConsentRecords(ctx, { ...page, filter }));
+  }
+
+  @Query(() => AccessLogConnection, {
+    description:
+      'Reads of restricted indigenous data, newest first: a steward sees the reads of its own data; ADMIN all.',
+  })
+  async accessLog(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AccessLogFilter, { nullable: true }) filter: AccessLogFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AccessLogConnection> {
+    return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }));
+  }
+
+  @FieldResolver(() => IndigenousOrganisation, { description: 'The organisation whose decision it is.' })
+  async stewardOrganisation(
+    @Root() record: ConsentRecord,
+    @Ctx() ctx: RequestContext,
+  ): Promise<IndigenousOrganisation> {
+    return (await organisationById(ctx).load(record.stewardOrganisation.id))!;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import type { RequestContext } from '../../common/context';
+import { applyKeyset } from '../../common/keyset';
+import { OrderDirection } from '../../common/order';
+import type { PageRequest } from '../../common/pagination';
+import { Partnership } from './partnership.entity';
+import type { PartnershipFilter } from './partnership.inputs';
+import { whereVisiblePartnership } from './partnership-access';
+
+/** The partnerships the viewer may see, as a query over `partnership pa`. */
+export function visiblePartnerships(knex: Knex, viewer: Viewer): Knex.QueryBuilder {
+  return whereVisiblePartnership(knex.from('partnership as pa'), viewer);
+}
+
+function filteredPartnerships(knex: Knex, viewer: Viewer, filter: PartnershipFilter): Knex.QueryBuilder {
+  const query = visiblePartnerships(knex, viewer);
+  if (filter.organisationIds?.length) query.whereIn('pa.organisation_id', filter.organisationIds);
+  if (filter.memberIds?.length) query.whereIn('pa.member_id', filter.memberIds);
+  if (filter.coordinationOfficeIds?.length) query.whereIn('pa.coordination_office_id', filter.coordinationOfficeIds);
+  if (filter.types?.length) query.whereIn('pa.type', filter.types);
+  if (filter.active === true) query.whereRaw('(pa.ended_on is null or pa.ended_on >= current_date)');
+  if (filter.active === false) query.whereRaw('pa.ended_on < current_date');
+  return query;
+}
+
+/** One page (first + 1 rows) of partnerships, oldest first, mapped to entities with their cursors. */
+export async function partnershipPage(
+  ctx: RequestContext,
+  filter: PartnershipFilter,
+  page: PageRequest,
+): Promise<{ partnerships: Partnership[]; cursors: Map<Partnership, [string, string]> }> {
+  const query = filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter).select('pa.*');
+  const rows: Record<string, unknown>[] = await applyKeyset(
+    query,
+    { expression: 'pa.started_on', sqlType: 'date', idColumn: 'pa.id' },
+    OrderDirection.ASC,
+    page.after,
+    page.first + 1,
+  );
+  const cursors = new Map<Partnership, [string, string]>();
+  const partnerships = rows.map(({ sort_key: sortKey, ...columns }) => {
+    const partnership = ctx.em.map(Partnership, columns);
+    cursors.set(partnership, [String(sortKey), partnership.id]);
+    return partnership;
+  });
+  return { partnerships, cursors };
+}
+
+export async function countPartnerships(ctx: RequestContext, filter: PartnershipFilter): Promise<number> {
+  const [row] = await filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter).count({ count: '*' });
+  return Number(row.count);
+}

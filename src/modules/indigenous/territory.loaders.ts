@@ -1,0 +1,28 @@
+import DataLoader from 'dataloader';
+import { defineLoader } from '../../common/context';
+import { byKeys, groupByKeys } from '../../common/loaders';
+import type { Served } from '../consent/governed-records';
+import type { IndigenousTerritory } from './indigenous-territory.entity';
+import { serveTerritoryRows, visibleTerritoryRows } from './territory-access';
+
+/** A territory as served to the viewer, or null when it does not exist or the viewer may not see it. */
+export const servedTerritoryById = defineLoader(
+  (ctx) =>
+    new DataLoader<string, Served<IndigenousTerritory> | null>(async (ids) => {
+      const rows = await visibleTerritoryRows(ctx.em.getKnex(), ctx.viewer).whereIn('t.id', [...ids]);
+      return byKeys(ids, await serveTerritoryRows(ctx, rows), (served) => served.record.id, null);
+    }),
+);
+
+/** The territories each organisation stewards that the viewer may see, by name. */
+export const servedTerritoriesBySteward = defineLoader(
+  (ctx) =>
+    new DataLoader<string, Served<IndigenousTerritory>[]>(async (organisationIds) => {
+      const rows = await visibleTerritoryRows(ctx.em.getKnex(), ctx.viewer)
+        .whereIn('t.steward_organisation_id', [...organisationIds])
+        .orderBy([{ column: 't.name' }, { column: 't.id' }]);
+      const served = await serveTerritoryRows(ctx, rows);
+      for (const item of served) servedTerritoryById(ctx).prime(item.record.id, item);
+      return groupByKeys(organisationIds, served, (item) => item.record.stewardOrganisation.id);
+    }),
+);

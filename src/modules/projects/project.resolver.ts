@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { PageArgs } from '../../common/pagination';
+import { BiodiversityProject } from './biodiversity-project.entity';
+import { BiodiversityProjectConnection } from './project.connection';
+import { BiodiversityProjectFilter, BiodiversityProjectOrder } from './project-filter.inputs';
+import { BiodiversityProjectInput, BiodiversityProjectUpdate } from './project.inputs';
+import { getProject, listProjects } from './project.service';
+import { createProject, updateProject } from './project-writes';
+
+@Resolver(() => BiodiversityProject)
+export class BiodiversityProjectResolver {
+  @Query(() => BiodiversityProjectConnection, {
+    description: 'Biodiversity projects the viewer may see, filtered and ordered, a page at a time.',
+  })
+  async biodiversityProjects(
+    @Args() page: PageArgs,
+    @Arg('filter', () => BiodiversityProjectFilter, { nullable: true }) filter: BiodiversityProjectFilter | null,
+    @Arg('orderBy', () => BiodiversityProjectOrder, { nullable: true, description: 'Default: by title, ascending.' })
+    orderBy: BiodiversityProjectOrder | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BiodiversityProjectConnection> {
+    return new BiodiversityProjectConnection(await listProjects(ctx, { ...page, filter, orderBy }));
+  }
+
+  @Query(() => BiodiversityProject, {
+    nullable: true,
+    description: 'One project by id; null when there is none or the viewer may not see it.',
+  })
+  biodiversityProject(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BiodiversityProject | null> {
+    return getProject(ctx, id);
+  }
+
+  @Mutation(() => BiodiversityProject, {
+    description: 'Adds a project. COICA_LIAISON, ADMIN, or the INDIGENOUS_STEWARD of its data steward organisation.',
+  })
+  createBiodiversityProject(
+    @Arg('input', () => BiodiversityProjectInput) input: BiodiversityProjectInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BiodiversityProject> {
+    return createProject(ctx, input);
+  }
+
+  @Mutation(() => BiodiversityProject, {
+    description:
+      'Changes a project. COICA_LIAISON, ADMIN, or its steward; `version` must be the current one, else CONFLICT.',
+  })
+  updateBiodiversityProject(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input', () => BiodiversityProjectUpdate) input: BiodiversityProjectUpdate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BiodiversityProject> {
+    return updateProject(ctx, id, version, input);
+  }
+}
