@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, type Limits } from './http/limits';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -14,7 +15,11 @@ export interface Config {
   adminApiKey?: string;
   redisUrl?: string;
   logLevel: LogLevel;
+  /** Browser origins allowed to call the API (exact `scheme://host[:port]`); none when empty. */
   corsOrigins: string[];
+  /** Which proxies to believe about the client address (X-Forwarded-For): none, all, or these addresses/CIDRs. */
+  trustProxy: boolean | string[];
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +81,47 @@ function adminApiKey(env: NodeJS.ProcessEnv): string | undefined {
   return raw;
 }
 
+function corsOrigins(env: NodeJS.ProcessEnv): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin such as https://dashboard.example.org`);
+    }
+  }
+  return origins;
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((address) => address.trim());
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(name, `"${raw}" is not a whole number ≥ 1`);
+  return value;
+}
+
+function limits(env: NodeJS.ProcessEnv): Limits {
+  const entries = Object.entries(LIMIT_VARIABLES) as [keyof Limits, string][];
+  return Object.fromEntries(
+    entries.map(([limit, variable]) => [limit, positiveInt(env, variable, DEFAULT_LIMITS[limit])]),
+  ) as unknown as Limits;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: port(env),
@@ -86,9 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: adminApiKey(env),
     redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     logLevel: logLevel(env),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    corsOrigins: corsOrigins(env),
+    trustProxy: trustProxy(env),
+    limits: limits(env),
   };
 }

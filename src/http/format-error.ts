@@ -13,6 +13,12 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** graphql-js's parse error when a document passes the token limit (parseOptions.maxTokens; 16.x says "more that"). */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\./;
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
 /** `Variable "$first" got invalid value ...` → `first`. */
 function variableName(message: string): string | undefined {
   return /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message)?.[1];
@@ -27,14 +33,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
   if (original instanceof ApiError) return formatted;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) {
+    return {
+      message: `The document has more than ${tokens[1]} tokens; send a smaller one`,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
+  }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     const field = code === 'BAD_USER_INPUT' ? variableName(formatted.message) : undefined;
     return field && !formatted.extensions?.field
       ? { ...formatted, extensions: { ...formatted.extensions, field } }
       : formatted;
   }
+  const timedOut = (original as { code?: unknown } | undefined)?.code === QUERY_CANCELED;
   return {
-    message: 'Internal server error',
+    message: timedOut
+      ? 'The database took too long to answer and the query was cancelled; ask for less'
+      : 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -8,14 +8,23 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import { authenticate } from '../auth/authenticate';
-import type { RequestContext } from '../common/context';
+import { ApiError } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
+import { auditLog } from './audit';
+import { AuthFailureGuard } from './auth-failures';
+import { costPlugin } from './cost-plugin';
+import type { CostStore } from './cost-store';
+import { documentLimitRules, parseOptions } from './document-limits';
 import { formatError } from './format-error';
+import type { GraphqlContext } from './graphql-context';
+import { listArgumentLimit } from './list-arguments';
+import { RateLimiter, registerRateLimit } from './rate-limit';
 
 /** Logs every unexpected error in full, with the request id, before formatError masks it for the caller. */
-const errorLogging: ApolloServerPlugin<RequestContext> = {
+const errorLogging: ApolloServerPlugin<GraphqlContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async didEncounterErrors({ errors }) {
@@ -30,34 +39,67 @@ const errorLogging: ApolloServerPlugin<RequestContext> = {
   },
 };
 
-export async function contextFor(request: FastifyRequest, orm: MikroORM, config: Config): Promise<RequestContext> {
+async function contextFor(
+  request: FastifyRequest,
+  orm: MikroORM,
+  config: Config,
+  authFailures: AuthFailureGuard,
+): Promise<GraphqlContext> {
   const em = orm.em.fork();
-  const viewer = await authenticate(request.headers.authorization, em, config.adminApiKey);
-  return { requestId: request.id, viewer, em, loaders: new LoaderRegistry(), log: request.log as Logger };
+  try {
+    const viewer = await authenticate(request.headers.authorization, em, config.adminApiKey);
+    return { requestId: request.id, viewer, em, loaders: new LoaderRegistry(), log: request.log as Logger, request };
+  } catch (error) {
+    if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
+      await authFailures.record(request, error.message);
+    }
+    throw error;
+  }
 }
 
-/** Mounts Apollo Server on POST/GET /graphql. */
-export async function registerGraphql(app: FastifyInstance, orm: MikroORM, schema: GraphQLSchema, config: Config) {
-  const apollo = new ApolloServer<RequestContext>({
+export interface GraphqlDeps {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  config: Config;
+  /** Where rate-limit budgets and authentication failures are counted. */
+  store: CostStore;
+  registry: Registry;
+}
+
+/** Mounts Apollo Server on POST/GET /graphql, behind the limits of ./limits.ts. */
+export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store, registry }: GraphqlDeps) {
+  const { limits, production } = config;
+  const limiter = new RateLimiter(store, limits);
+  const authFailures = new AuthFailureGuard(store, limits, registry);
+  const apollo = new ApolloServer<GraphqlContext>({
     schema,
-    introspection: !config.production,
-    hideSchemaDetailsFromClientErrors: config.production,
-    includeStacktraceInErrorResponses: !config.production,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    parseOptions: parseOptions(limits),
+    validationRules: documentLimitRules(limits),
     formatError,
     plugins: [
       fastifyApolloDrainPlugin(app),
       errorLogging,
+      costPlugin(limiter, limits),
+      listArgumentLimit,
+      auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
-      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: (request) => contextFor(request, orm, config),
+  await app.register(async (scope) => {
+    authFailures.register(scope);
+    registerRateLimit(scope, limiter);
+    await scope.register(fastifyApollo(apollo), {
+      path: '/graphql',
+      context: (request) => contextFor(request, orm, config, authFailures),
+    });
   });
   return apollo;
 }

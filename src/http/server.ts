@@ -4,12 +4,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { MemoryCostStore } from './cost-store';
 import { registerExports } from './exports/emissions-export';
 import { registerGraphql } from './graphql';
 import { registerHealth } from './health';
+import { httpErrorHandler } from './http-errors';
 import { registerMetrics } from './metrics';
+import { RedisCostStore } from './redis-cost-store';
+import { registerSecurityHeaders } from './security-headers';
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface ServerDeps {
@@ -21,9 +24,13 @@ export interface ServerDeps {
 
 /** The HTTP server: GraphQL, health, metrics. Not listening yet. */
 export async function buildServer({ config, orm, schema, logger }: ServerDeps): Promise<FastifyInstance> {
+  const { limits } = config;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: limits.bodyLimitBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    handlerTimeout: limits.requestTimeoutMs,
+    trustProxy: config.trustProxy,
     // a caller's (or proxy's) X-Request-Id is kept when well-formed, so logs can be joined across services
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -39,9 +46,13 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     // a request still in flight at shutdown closes its keep-alive connection, so close() need not wait for the client
     if (closing) reply.header('connection', 'close');
   });
-  registerMetrics(app);
+  app.setErrorHandler(httpErrorHandler(limits));
+  await registerSecurityHeaders(app, config);
+  const registry = registerMetrics(app);
   registerHealth(app, orm);
   registerExports(app, orm, config);
-  await registerGraphql(app, orm, schema, config);
+  const store = config.redisUrl ? await RedisCostStore.connect(config.redisUrl) : new MemoryCostStore();
+  app.addHook('onClose', () => store.close());
+  await registerGraphql(app, { orm, schema, config, store, registry });
   return app;
 }

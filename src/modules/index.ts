@@ -7,6 +7,8 @@ import { EmissionInventoryResolver } from './emissions/emission-inventory.resolv
 import { EmissionRecord } from './emissions/emission-record.entity';
 import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
+import { AuditLogEntry } from './audit/audit-log-entry.entity';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { CoordinationOffice } from './members/coordination-office.entity';
 import { CoordinationOfficeResolver } from './members/coordination-office.resolver';
 import { Country } from './members/country.entity';
@@ -16,6 +18,9 @@ import { Member } from './members/member.entity';
 import { memberReference } from './members/member.reference';
 import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
+import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
+import { ClimateTarget } from './targets/climate-target.entity';
+import { MemberTargetsResolver } from './targets/member-targets.resolver';
 import { AccessLog } from './consent/access-log.entity';
 import { ConsentRecord } from './consent/consent-record.entity';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -36,9 +41,6 @@ import { ProjectSupport } from './projects/project-support.entity';
 import { BiodiversityProjectResolver } from './projects/project.resolver';
 import { biodiversityProjectReference } from './projects/project.reference';
 import { BiodiversityTotalsResolver } from './projects/project-totals.resolver';
-import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
-import { ClimateTarget } from './targets/climate-target.entity';
-import { MemberTargetsResolver } from './targets/member-targets.resolver';
 import { MemberTimberResolver } from './timber/member-timber.resolver';
 import { TimberCommitment } from './timber/timber-commitment.entity';
 import { TimberCommitmentResolver } from './timber/timber-commitment.resolver';
@@ -48,6 +50,7 @@ import { TimberProcurementResolver } from './timber/timber-procurement.resolver'
 /** Every MikroORM entity of the API. */
 export const entities = [
   ApiKey,
+  AuditLogEntry,
   Country,
   CoordinationOffice,
   Member,
@@ -71,6 +74,7 @@ export const entities = [
 /** Every type-graphql resolver class of the API. */
 export const resolvers: NonEmptyArray<Function> = [
   ApiKeyResolver,
+  AuditLogResolver,
   CountryResolver,
   CoordinationOfficeResolver,
   MemberResolver,

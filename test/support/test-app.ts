@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { inject } from 'vitest';
 import { ApiKey } from '../../src/auth/api-key.entity';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/roles';
 import { loadConfig, type Config } from '../../src/config';
-import { initOrm } from '../../src/db/orm';
+import { initOrm, type OrmOptions } from '../../src/db/orm';
 import { buildServer } from '../../src/http/server';
 import { entities } from '../../src/modules';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
@@ -47,10 +47,27 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** ORM settings of this app only, e.g. a tiny statement timeout or a pool of one connection. */
+  orm?: Pick<Partial<OrmOptions>, 'statementTimeoutMs' | 'poolMax'>;
+  /** The server's logger (default: pino at the config's level). */
+  logger?: Logger;
+}
+
+/**
+ * Budgets so large that no test runs out: rate limits and authentication-failure throttling are tested on their own
+ * (test/security) with budgets of their own; every other limit keeps its default.
+ */
+const UNLIMITED_BUDGETS = {
+  RATE_LIMIT_POINTS: '1000000000',
+  RATE_LIMIT_ANONYMOUS_POINTS: '1000000000',
+  AUTH_FAILURES_PER_WINDOW: '1000000000',
+};
+
 let databaseCounter = 0;
 
 /** A server on its own copy of the test template database; not listening, driven with fastify.inject. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const maintenanceUrl = inject('databaseServerUrl');
   const database = `${inject('templateDatabase').replace(/_template$/, '')}_${process.pid}_${++databaseCounter}_${randomBytes(2).toString('hex')}`;
   await onMaintenanceDatabase(maintenanceUrl, [
@@ -58,8 +75,11 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
   ]);
   const url = new URL(maintenanceUrl);
   url.pathname = `/${database}`;
-  const config: Config = { ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent' }), ...overrides };
-  const orm = await initOrm({ clientUrl: url.toString(), entities });
+  const config: Config = {
+    ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED_BUDGETS }),
+    ...overrides,
+  };
+  const orm = await initOrm({ clientUrl: url.toString(), entities, ...options.orm });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -68,7 +88,7 @@ export async function startTestApp(overrides: Partial<Config> = {}): Promise<Tes
     config,
     orm,
     schema: await buildFederatedSchema(),
-    logger: pino({ level: config.logLevel }),
+    logger: options.logger ?? pino({ level: config.logLevel }),
   });
   await app.ready();
 

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129084411 } from './Migration20261129084411';
+import { Migration20261129084015 } from './Migration20261129084015';
 import { Migration20261129083741 } from './Migration20261129083741';
 import { Migration20261129083253 } from './Migration20261129083253';
 import { Migration20261129083057 } from './Migration20261129083057';
@@ -11,5 +12,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129083057', class: Migration20261129083057 },
   { name: 'Migration20261129083253', class: Migration20261129083253 },
   { name: 'Migration20261129083741', class: Migration20261129083741 },
+  { name: 'Migration20261129084015', class: Migration20261129084015 },
   { name: 'Migration20261129084411', class: Migration20261129084411 },
 ];

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Counter, type Registry } from 'prom-client';
+import type { CostStore } from './cost-store';
+import type { Limits } from './limits';
+import { refuse } from './rate-limit';
+
+/**
+ * Failed authentications (a malformed, unknown or revoked key): each is logged with the request id and counted in
+ * `auth_failures_total`; after `authFailuresPerWindow` of them from one IP address, that address's keyed requests are
+ * refused with 429 until the window ends, before any key is looked up, so keys cannot be guessed at speed.
+ */
+export class AuthFailureGuard {
+  private readonly failures: Counter;
+
+  constructor(
+    private readonly store: CostStore,
+    private readonly limits: Limits,
+    registry: Registry,
+  ) {
+    this.failures = new Counter({
+      name: 'auth_failures_total',
+      help: 'Requests refused because their API key was malformed, unknown or revoked.',
+      registers: [registry],
+    });
+  }
+
+  private bucket(request: FastifyRequest): string {
+    return `auth-failures:${request.ip}`;
+  }
+
+  async record(request: FastifyRequest, reason: string): Promise<void> {
+    this.failures.inc();
+    request.log.warn({ clientIp: request.ip, reason }, 'authentication failed');
+    try {
+      const windowMs = this.limits.rateLimitWindowSeconds * 1000;
+      await this.store.consume(this.bucket(request), 1, Number.MAX_SAFE_INTEGER, windowMs);
+    } catch (error) {
+      request.log.error({ err: error }, 'rate-limit store failed: authentication failure not counted');
+    }
+  }
+
+  /** Refuses keyed requests from addresses that failed too often in this window. */
+  register(scope: FastifyInstance): void {
+    scope.addHook('onRequest', async (request, reply) => {
+      if (!request.headers.authorization) return;
+      const { used, resetMs } = await this.store.peek(this.bucket(request)).catch(() => ({ used: 0, resetMs: 0 }));
+      if (used < this.limits.authFailuresPerWindow) return;
+      const retryAfter = Math.ceil(resetMs / 1000);
+      return refuse(
+        reply,
+        `Too many failed authentications from this address; retry after ${retryAfter} s`,
+        retryAfter,
+      );
+    });
+  }
+}

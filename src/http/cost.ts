@@ -1,0 +1,110 @@
+import {
+  type ComplexityEstimator,
+  type ComplexityEstimatorArgs,
+  fieldExtensionsEstimator,
+  getComplexity,
+} from 'graphql-query-complexity';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  getNullableType,
+  getVariableValues,
+  isLeafType,
+  isListType,
+  Kind,
+  type OperationDefinitionNode,
+  getNamedType,
+} from 'graphql';
+import { ApiError } from '../common/errors';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import type { Limits } from './limits';
+
+/** graphql-query-complexity's message when an operation has more selections than `maxQueryNodes`. */
+const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
+
+function isIntrospection({ type, field }: ComplexityEstimatorArgs): boolean {
+  return field.name.startsWith('__') || type.name.startsWith('__');
+}
+
+/** A Relay connection type: its lists (edges, nodes) hold one page, which the field returning it already counts. */
+function isConnection(type: ComplexityEstimatorArgs['type']): boolean {
+  return 'getFields' in type && 'pageInfo' in type.getFields();
+}
+
+/**
+ * The cost of one field when it does not declare its own (type-graphql's `complexity` option):
+ * - a scalar or enum costs 0, an object 1 plus its selection;
+ * - a field with a `first` argument (a connection) costs 1 + first × the cost of one item of its page (edges or
+ *   nodes, 1 plus the item's selection), first defaulting to 20;
+ * - another list of objects costs 1 + `assumedListSize` × its selection;
+ * - `_entities` (federation) costs 1 + its selection for every representation it is given;
+ * - introspection costs nothing (it is off in production).
+ */
+function defaultEstimator(limits: Limits): ComplexityEstimator {
+  return (args) => {
+    const { field, type, childComplexity } = args;
+    if (isIntrospection(args)) return 0;
+    if (isConnection(type)) return (isListType(getNullableType(field.type)) ? 1 : 0) + childComplexity;
+    if (type.name === 'Query' && field.name === '_entities') {
+      const representations: unknown = args.args.representations;
+      return (Array.isArray(representations) ? representations.length : 0) * (1 + childComplexity);
+    }
+    if (field.args.some((arg) => arg.name === 'first')) {
+      const first: unknown = args.args.first;
+      return 1 + (typeof first === 'number' ? Math.max(first, 0) : DEFAULT_PAGE_SIZE) * childComplexity;
+    }
+    if (isLeafType(getNamedType(field.type))) return 0;
+    if (isListType(getNullableType(field.type))) return 1 + limits.assumedListSize * childComplexity;
+    return 1 + childComplexity;
+  };
+}
+
+/** The operation alone with the fragments it may use, so the cost is counted for it and no other operation. */
+function onlyOperation(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  return { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+}
+
+function rejected(message: string, extensions: Record<string, unknown> = {}): ApiError {
+  return new ApiError('GRAPHQL_VALIDATION_FAILED', message, { ...extensions, http: { status: 400 } });
+}
+
+/**
+ * The cost of an operation with its variables, counted before it runs. Throws GRAPHQL_VALIDATION_FAILED when the
+ * operation selects more than `maxSelections` fields (after expanding fragments). Returns null when the variables do not
+ * fit the operation: execution then refuses them before any resolver runs.
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: Limits,
+): number | null {
+  try {
+    return getComplexity({
+      schema,
+      query: onlyOperation(document, operation),
+      variables,
+      estimators: [fieldExtensionsEstimator(), defaultEstimator(limits)],
+      maxQueryNodes: limits.maxSelections,
+    });
+  } catch (error) {
+    if (error instanceof Error && error.message === TOO_MANY_NODES) {
+      throw rejected(
+        `The operation selects more than ${limits.maxSelections} fields (counting every use of a fragment and ` +
+          'every duplicate); select fewer fields',
+      );
+    }
+    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
+    throw error;
+  }
+}
+
+/** The error for an operation that costs more than one operation may. */
+export function tooCostly(cost: number, limits: Limits): ApiError {
+  return rejected(
+    `The operation costs ${cost} points, more than the ${limits.maxQueryCost} one operation may cost; ` +
+      'ask for fewer items (a smaller first) or fewer nested lists',
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Every abuse limit of the API, with its default and the environment variable that overrides it: the one place to read
+ * (and change) how much a single request or caller may ask of the server. config.ts reads the variables.
+ */
+/** Entries a list argument may hold (ids, codes, input rows): part of the public contract, so not configurable. */
+export const MAX_LIST_ARGUMENT_ITEMS = 100;
+
+export interface Limits {
+  /** Nesting depth of fields in one operation (fragments do not add depth; introspection's `__schema` is exempt). */
+  maxDepth: number;
+  /** Aliased fields in one operation, counted through fragments (aliases of `__typename` count too). */
+  maxAliases: number;
+  /** Directives in one operation, counted through fragments. */
+  maxDirectives: number;
+  /** Lexical tokens in one document; parsing stops at the first token over it. */
+  maxTokens: number;
+  /** Field selections in one operation after expanding fragments: stops duplicated fields and fragment bombs. */
+  maxSelections: number;
+  /** Largest request body in bytes. */
+  bodyLimitBytes: number;
+  /** Highest cost of one operation (see cost.ts for how a cost is counted). */
+  maxQueryCost: number;
+  /** Items assumed for a list field that has no `first` argument, when counting cost. */
+  assumedListSize: number;
+  /** Cost points an API key may spend per window. */
+  rateLimitPoints: number;
+  /** Cost points an anonymous client (per IP address) may spend per window. */
+  anonymousRateLimitPoints: number;
+  /** Length of a rate-limit window. */
+  rateLimitWindowSeconds: number;
+  /** Failed authentications one IP address may make per window before its keyed requests are refused. */
+  authFailuresPerWindow: number;
+  /**
+   * Time to receive a whole request, and to answer it; then the client gets a clean error. Each SQL statement has its
+   * own, shorter limit: PostgreSQL's statement_timeout, STATEMENT_TIMEOUT_MS in src/db/orm.ts.
+   */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 50,
+  maxTokens: 2_000,
+  maxSelections: 500,
+  bodyLimitBytes: 1024 * 1024,
+  maxQueryCost: 10_000,
+  assumedListSize: 10,
+  rateLimitPoints: 50_000,
+  anonymousRateLimitPoints: 10_000,
+  rateLimitWindowSeconds: 60,
+  authFailuresPerWindow: 10,
+  requestTimeoutMs: 15_000,
+};
+
+/** The environment variable that overrides each limit (a positive whole number). */
+export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
+  maxDepth: 'GRAPHQL_MAX_DEPTH',
+  maxAliases: 'GRAPHQL_MAX_ALIASES',
+  maxDirectives: 'GRAPHQL_MAX_DIRECTIVES',
+  maxTokens: 'GRAPHQL_MAX_TOKENS',
+  maxSelections: 'GRAPHQL_MAX_SELECTIONS',
+  bodyLimitBytes: 'HTTP_BODY_LIMIT_BYTES',
+  maxQueryCost: 'GRAPHQL_MAX_COST',
+  assumedListSize: 'GRAPHQL_ASSUMED_LIST_SIZE',
+  rateLimitPoints: 'RATE_LIMIT_POINTS',
+  anonymousRateLimitPoints: 'RATE_LIMIT_ANONYMOUS_POINTS',
+  rateLimitWindowSeconds: 'RATE_LIMIT_WINDOW_SECONDS',
+  authFailuresPerWindow: 'AUTH_FAILURES_PER_WINDOW',
+  requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+};

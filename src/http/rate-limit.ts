@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { HeaderMap } from '@apollo/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from '../common/errors';
+import type { CostStore } from './cost-store';
+import type { Limits } from './limits';
+
+/** Where a request's bucket stands after its last charge. */
+export interface Budget {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once the request has been charged: what its bucket has left. */
+    budget: Budget | null;
+  }
+}
+
+/**
+ * Rate limiting in cost points per window: each API key has a budget (keyed by the hash of the key, so no lookup is
+ * needed), each anonymous IP address a smaller one. A request is charged 1 point on arrival and the rest of its
+ * operation's cost once that is known, before it runs.
+ */
+export class RateLimiter {
+  constructor(
+    private readonly store: CostStore,
+    private readonly limits: Limits,
+  ) {}
+
+  private bucketOf(request: FastifyRequest): { bucket: string; limit: number } {
+    const authorization = request.headers.authorization?.trim();
+    if (!authorization) return { bucket: `ip:${request.ip}`, limit: this.limits.anonymousRateLimitPoints };
+    const secret = authorization.replace(/^Bearer\s+/i, '');
+    return {
+      bucket: `key:${createHash('sha256').update(secret, 'utf8').digest('hex')}`,
+      limit: this.limits.rateLimitPoints,
+    };
+  }
+
+  /** Charges `points` unless the bucket lacks them; records the bucket's state on the request either way. */
+  async spend(request: FastifyRequest, points: number): Promise<boolean> {
+    const { bucket, limit } = this.bucketOf(request);
+    let state;
+    try {
+      state = await this.store.consume(bucket, points, limit, this.limits.rateLimitWindowSeconds * 1000);
+    } catch (error) {
+      // a rate-limit store outage must not take the API down with it: serve, and say so loudly
+      request.log.error({ err: error }, 'rate-limit store failed: request served without charging');
+      return true;
+    }
+    request.budget = {
+      limit,
+      remaining: Math.max(limit - state.used, 0),
+      resetSeconds: Math.ceil(state.resetMs / 1000),
+    };
+    return state.allowed;
+  }
+}
+
+function rateLimitMessage(budget: Budget, cost?: number): string {
+  const asked = cost === undefined ? '' : `this operation costs ${cost} points and `;
+  return (
+    `Rate limit exceeded: ${asked}${budget.remaining} of ${budget.limit} points remain in this window; ` +
+    `retry after ${budget.resetSeconds} s`
+  );
+}
+
+/** RATE_LIMITED as a GraphQL error of an operation, with HTTP 429 and Retry-After. */
+export function rateLimited(budget: Budget, cost: number): ApiError {
+  return new ApiError('RATE_LIMITED', rateLimitMessage(budget, cost), {
+    http: { status: 429, headers: new HeaderMap([['retry-after', String(budget.resetSeconds)]]) },
+  });
+}
+
+/** Answers 429 RATE_LIMITED in the shape of a GraphQL response, before the request reaches GraphQL. */
+export function refuse(reply: FastifyReply, message: string, retryAfterSeconds: number): FastifyReply {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .type('application/json; charset=utf-8')
+    .send({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
+}
+
+/**
+ * Charges every request in this scope its first point (refusing it with 429 when the bucket is empty) and puts the
+ * bucket's state in the RateLimit-Limit / -Remaining / -Reset headers of every answer.
+ */
+export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter): void {
+  scope.decorateRequest('budget', null);
+  scope.addHook('onRequest', async (request, reply) => {
+    if (await limiter.spend(request, 1)) return;
+    return refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
+  });
+  scope.addHook('onSend', async (request, reply) => {
+    const budget = request.budget;
+    if (!budget) return;
+    reply.header('ratelimit-limit', String(budget.limit));
+    reply.header('ratelimit-remaining', String(budget.remaining));
+    reply.header('ratelimit-reset', String(budget.resetSeconds));
+  });
+}

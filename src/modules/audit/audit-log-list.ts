@@ -1,0 +1,34 @@
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { PageRequest } from '../../common/pagination';
+import type { AuditLogFilter } from './audit-log.inputs';
+
+function filteredEntries(em: EntityManager, filter: AuditLogFilter): Knex.QueryBuilder {
+  const query = em.getKnex().from('audit_log_entry as a');
+  if (filter.apiKeyId) query.where('a.api_key_id', filter.apiKeyId);
+  if (filter.mutations?.length) query.whereIn('a.mutation', filter.mutations);
+  if (filter.succeeded != null) query.where('a.succeeded', filter.succeeded);
+  if (filter.since) query.where('a.created_at', '>=', filter.since);
+  if (filter.until) query.where('a.created_at', '<', filter.until);
+  return query;
+}
+
+/** One page of entries, newest first (first + 1 rows, to tell whether more follow); cursors are [createdAt, id]. */
+export function auditLogPageRows(
+  em: EntityManager,
+  filter: AuditLogFilter,
+  page: PageRequest,
+): Promise<Record<string, unknown>[]> {
+  const query = filteredEntries(em, filter).select('a.*');
+  if (page.after) {
+    query.whereRaw('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', [page.after[0], page.after[1]]);
+  }
+  return query
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(page.first + 1);
+}
+
+export async function countAuditLogEntries(em: EntityManager, filter: AuditLogFilter): Promise<number> {
+  const [row] = await filteredEntries(em, filter).count({ count: '*' });
+  return Number(row.count);
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireAdmin } from '../../auth/authorize';
+import type { RequestContext } from '../../common/context';
+import { Page, pageRequest, type PageArgs } from '../../common/pagination';
+import { requireMaxItems, requireUuid } from '../../common/validation';
+import { AuditLogEntry } from './audit-log-entry.entity';
+import { auditLogPageRows, countAuditLogEntries } from './audit-log-list';
+import type { AuditLogFilter } from './audit-log.inputs';
+
+/** What the HTTP layer knows of one mutation once the operation has ended. */
+export interface AuditRecord {
+  receivedAt: Date;
+  role: AuditLogEntry['role'];
+  apiKeyId: string | null;
+  apiKeyName: string | null;
+  memberId: string | null;
+  organisationId: string | null;
+  operationName: string | null;
+  mutation: string;
+  argumentValues: Record<string, unknown>;
+  succeeded: boolean;
+  errorCode: string | null;
+  requestId: string;
+  clientIp: string | null;
+}
+
+/** Writes the entries of one operation in one INSERT, outside any transaction of the mutations they describe. */
+export async function recordAuditEntries(em: EntityManager, records: AuditRecord[]): Promise<void> {
+  if (!records.length) return;
+  await em.insertMany(
+    AuditLogEntry,
+    records.map(({ receivedAt, ...record }) => ({
+      id: randomUUID(),
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+      ...record,
+    })),
+  );
+}
+
+export async function listAuditLog(
+  ctx: RequestContext,
+  args: PageArgs & { filter?: AuditLogFilter | null },
+): Promise<Page<AuditLogEntry>> {
+  requireAdmin(ctx.viewer, 'auditLog');
+  const page = pageRequest(args, 2);
+  const filter = { ...args.filter };
+  if (filter.apiKeyId) filter.apiKeyId = requireUuid('filter.apiKeyId', filter.apiKeyId);
+  if (filter.mutations) requireMaxItems('filter.mutations', filter.mutations);
+  const rows = await auditLogPageRows(ctx.em, filter, page);
+  const entries = rows.map((row) => ctx.em.map(AuditLogEntry, row));
+  return new Page(
+    entries,
+    page,
+    (entry) => [entry.createdAt.toISOString(), entry.id],
+    () => countAuditLogEntries(ctx.em, filter),
+  );
+}

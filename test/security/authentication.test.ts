@@ -1,0 +1,100 @@
+import { randomInt } from 'node:crypto';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateApiKey } from '../../src/auth/api-key-secret';
+import { Role } from '../../src/auth/roles';
+import { NAMED_MEMBERS } from '../scenarios/members.scenario';
+import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
+import { errorCode, limitsWith, send } from './support';
+
+const { wien, frankfurt } = NAMED_MEMBERS;
+
+let api: TestApp;
+const logLines: Record<string, any>[] = [];
+beforeAll(async () => {
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(JSON.parse(line)) });
+  api = await startTestApp({ limits: limitsWith({ authFailuresPerWindow: 3, rateLimitWindowSeconds: 2 }) }, { logger });
+});
+afterAll(() => api.close());
+
+function freshIp(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+async function failuresCounted(): Promise<number> {
+  const metrics = await api.app.inject({ method: 'GET', url: '/metrics' });
+  return Number(/^auth_failures_total (\d+)$/m.exec(metrics.body)?.[1]);
+}
+
+describe('API keys', () => {
+  it('refuses a revoked key on its next request, showing nothing', async () => {
+    const key = await api.createKey(Role.ANALYST);
+    const keyId = (await send(api, { query: '{ viewer { apiKeyId } }' }, { key })).json!.data.viewer.apiKeyId;
+    const revoked = await send(
+      api,
+      { query: 'mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', variables: { id: keyId } },
+      { key: TEST_ADMIN_SECRET },
+    );
+    expect(revoked.json!.data.revokeApiKey.revokedAt).toEqual(expect.any(String));
+
+    const answer = await send(api, { query: '{ viewer { role } members(first: 1) { nodes { name } } }' }, { key });
+    expect(answer.status).toBe(401);
+    expect(errorCode(answer)).toBe('UNAUTHENTICATED');
+    expect(answer.json!.data).toBeUndefined();
+    expect(answer.body).not.toMatch(/ANALYST|Wien|Altdorf/);
+  });
+
+  it('logs and counts a failed authentication with the request id', async () => {
+    const before = await failuresCounted();
+    const answer = await send(api, { query: '{ viewer { role } }' }, { key: generateApiKey(), ip: freshIp() });
+    expect(errorCode(answer)).toBe('UNAUTHENTICATED');
+    expect(await failuresCounted()).toBe(before + 1);
+    const logged = logLines.find(
+      (line) => line.reqId === answer.headers['x-request-id'] && line.msg === 'authentication failed',
+    );
+    expect(logged).toMatchObject({ level: 40, reason: 'The API key is unknown or revoked' });
+  });
+
+  it('refuses keyed requests from an address after repeated failures, before looking any key up', async () => {
+    const ip = freshIp();
+    const valid = await api.createKey(Role.PARTNER);
+    for (const key of [generateApiKey(), generateApiKey(), 'not-even-a-key']) {
+      expect(errorCode(await send(api, { query: '{ viewer { role } }' }, { key, ip }))).toBe('UNAUTHENTICATED');
+    }
+    api.resetStatementCount();
+    const blocked = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip });
+    expect(blocked.status).toBe(429);
+    expect(errorCode(blocked)).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(blocked.body).not.toContain('PARTNER');
+    expect(api.statementCount()).toBe(0);
+
+    const anonymous = await send(api, { query: '{ viewer { role } }' }, { ip });
+    expect(anonymous.json!.data).toEqual({ viewer: { role: 'ANONYMOUS' } });
+    const otherAddress = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip: freshIp() });
+    expect(otherAddress.json!.data).toEqual({ viewer: { role: 'PARTNER' } });
+
+    await new Promise((resolve) => setTimeout(resolve, Number(blocked.headers['retry-after']) * 1000 + 100));
+    const later = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip });
+    expect(later.json!.data).toEqual({ viewer: { role: 'PARTNER' } });
+  });
+});
+
+describe('writing what a key may not', () => {
+  it("refuses a member's key writing another member's data, and changes nothing", async () => {
+    const key = await api.createKey(Role.MEMBER_EDITOR, { memberId: wien.id });
+    const answer = await send(
+      api,
+      {
+        query: `mutation { updateMember(id: "${frankfurt.id}", version: 1, input: { name: "Hijacked" }) { name } }`,
+      },
+      { key },
+    );
+    expect(errorCode(answer)).toBe('FORBIDDEN');
+    expect(answer.json!.data).toBeNull();
+    const [row] = await api.orm.em
+      .getConnection()
+      .execute<{ name: string; version: number }[]>('select name, version from member where id = ?', [frankfurt.id]);
+    expect(row).toEqual({ name: frankfurt.name, version: 1 });
+  });
+});
