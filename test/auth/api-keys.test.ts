@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 
@@ -9,7 +10,8 @@ const CREATE_KEY = `
   }`;
 const REVOKE_KEY = `mutation Revoke($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
 const VIEWER = `query { viewer { role apiKeyId memberId organisationId } }`;
-const ORGANISATION_ID = '00000000-0000-4000-8003-000000000001';
+/** AIDESEP, an indigenous organisation of the test scenario. */
+const ORGANISATION_ID = ORG.aidesep;
 
 let api: TestApp;
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/auth/api-key-secret';
 import { Role } from '../../src/auth/roles';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -62,7 +63,7 @@ describe('authorisation of ADMIN operations', () => {
         role === Role.MEMBER_EDITOR
           ? { memberId: NAMED_MEMBERS.wien.id }
           : role === Role.INDIGENOUS_STEWARD
-            ? { organisationId: '00000000-0000-4000-8003-000000000001' }
+            ? { organisationId: ORG.aidesep }
             : {};
       const key = await api.createKey(role, scope);
       const before = await rowCounts();

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 
 const VIEWER = `query { viewer { role apiKeyId name memberId organisationId } }`;
-const ORGANISATION_ID = '00000000-0000-4000-8003-000000000001';
+/** AIDESEP, an indigenous organisation of the test scenario. */
+const ORGANISATION_ID = ORG.aidesep;
 
 let api: TestApp;
 beforeAll(async () => {
