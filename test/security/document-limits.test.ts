@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { errorCode, introspectionOfDepth, send } from './support';
@@ -34,6 +35,15 @@ describe('depth', () => {
     const ten = await accepted(introspectionOfDepth(10));
     expect(ten.json!.data.__type.fields.length).toBeGreaterThan(5);
     await rejected(introspectionOfDepth(11), /depth limit of 10 exceeded, found 11/);
+  });
+
+  it('accepts a real query 10 deep (COICA, its members, theirs, and up again) and rejects 11', async () => {
+    const upwards = (levels: number) =>
+      `{ indigenousOrganisation(id: "${ORG.coica}") { members { members { ${'parent { '.repeat(levels)}acronym${' }'.repeat(levels)} } } } }`;
+    const ten = await accepted(upwards(6));
+    const grandchildren = ten.json!.data.indigenousOrganisation.members.flatMap((member: any) => member.members);
+    expect(grandchildren.length).toBeGreaterThan(0);
+    await rejected(upwards(7), /depth limit of 10 exceeded, found 11/);
   });
 
   it('does not count fragments as levels, so the gateway’s `... on Member` costs no depth', async () => {
