@@ -94,6 +94,10 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   });
   await apollo.start();
   await app.register(async (scope) => {
+    // GraphQL answers in time or not at all; streaming routes elsewhere (exports) set their own limit
+    scope.addHook('onRoute', (route) => {
+      route.handlerTimeout ??= limits.requestTimeoutMs;
+    });
     authFailures.register(scope);
     registerRateLimit(scope, limiter);
     await scope.register(fastifyApollo(apollo), {

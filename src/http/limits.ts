@@ -31,8 +31,9 @@ export interface Limits {
   /** Failed authentications one IP address may make per window before its keyed requests are refused. */
   authFailuresPerWindow: number;
   /**
-   * Time to receive a whole request, and to answer it; then the client gets a clean error. Each SQL statement has its
-   * own, shorter limit: PostgreSQL's statement_timeout, STATEMENT_TIMEOUT_MS in src/db/orm.ts.
+   * Time to receive a whole request (every route), and to answer a GraphQL one: then the client gets a clean error.
+   * Each SQL statement has its own, shorter limit: PostgreSQL's statement_timeout, STATEMENT_TIMEOUT_MS in
+   * src/db/orm.ts.
    */
   requestTimeoutMs: number;
 }

@@ -29,7 +29,6 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: limits.bodyLimitBytes,
     requestTimeout: limits.requestTimeoutMs,
-    handlerTimeout: limits.requestTimeoutMs,
     trustProxy: config.trustProxy,
     // a caller's (or proxy's) X-Request-Id is kept when well-formed, so logs can be joined across services
     genReqId: (request) => {
