@@ -111,7 +111,8 @@ describe('graceful shutdown', () => {
       expect(answered.status).toBe(200);
       expect(answered.headers.get('x-request-id')).toBe(REQUEST_ID);
       expect(answered.headers.get('connection')).toBe('close');
-      expect((await answered.json()).data).toEqual({ member: { name: 'Wien' } });
+      const body = (await answered.json()) as { data: unknown };
+      expect(body.data).toEqual({ member: { name: 'Wien' } });
     } finally {
       await blocker.end();
     }
