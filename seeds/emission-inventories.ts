@@ -8,7 +8,6 @@ import type {
   Sector,
   VerificationStatus,
 } from '../src/modules/emissions/emission.enums';
-import { refreshInventoryTotals } from '../src/modules/emissions/inventory-totals';
 import { bulkInsert } from './bulk-insert';
 
 export interface RecordSeed {
@@ -36,7 +35,10 @@ export interface InventorySeed {
   records: RecordSeed[];
 }
 
-/** Writes inventories and their records in bulk, then derives every inventory's totals from its records. */
+/**
+ * Writes inventories and their records in bulk. Call refreshInventoryTotals afterwards (once, after the last
+ * batch) to derive every inventory's totals from its records.
+ */
 export async function insertInventories(em: EntityManager, inventories: InventorySeed[]): Promise<void> {
   await bulkInsert(
     em,
@@ -94,5 +96,4 @@ export async function insertInventories(em: EntityManager, inventories: Inventor
       ]),
     ),
   );
-  await refreshInventoryTotals(em);
 }

@@ -6,6 +6,7 @@ import type { MemberCategory, MembershipStatus, MembershipType } from '../src/mo
 import { PopulationRecord } from '../src/modules/members/population-record.entity';
 import membersData from './data/members.json';
 import { hashSeed, seededRandom, uuidFromKey } from './random';
+import { inBatches, scaled, type SeedContext } from './scale';
 
 export interface MemberSeed {
   key: string;
@@ -39,12 +40,13 @@ export function populationHistory(seed: MemberSeed): { year: number; population:
   }));
 }
 
-export class MembersSeeder extends Seeder {
-  async run(em: EntityManager): Promise<void> {
+export class MembersSeeder extends Seeder<SeedContext> {
+  async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     const offices = await em.find(CoordinationOffice, {});
     const officeOf = new Map(offices.map((office) => [office.country.code, office.id]));
     const now = new Date();
-    const members = MEMBER_SEEDS.map((seed) => ({
+    const seeds = scaled(MEMBER_SEEDS, context.scale);
+    const members = seeds.map((seed) => ({
       id: uuidFromKey(`member:${seed.key}`),
       name: seed.name,
       category: seed.category as MemberCategory,
@@ -63,8 +65,8 @@ export class MembersSeeder extends Seeder {
       createdAt: now,
       updatedAt: now,
     }));
-    await em.insertMany(Member, members);
-    const populations = MEMBER_SEEDS.flatMap((seed) =>
+    for (const batch of inBatches(members, 2_000)) await em.insertMany(Member, batch);
+    const populations = seeds.flatMap((seed) =>
       populationHistory(seed).map((record) => ({
         id: uuidFromKey(`population:${seed.key}:${record.year}`),
         member: uuidFromKey(`member:${seed.key}`),
@@ -73,6 +75,6 @@ export class MembersSeeder extends Seeder {
         updatedAt: now,
       })),
     );
-    await em.insertMany(PopulationRecord, populations);
+    for (const batch of inBatches(populations, 5_000)) await em.insertMany(PopulationRecord, batch);
   }
 }

@@ -5,24 +5,36 @@ import { entities } from '../modules';
 import { isEmpty, openDatabase } from './database';
 import { seedDatabase } from './seed';
 
-async function main(command: string | undefined): Promise<void> {
-  if (command !== 'migrate' && command !== 'seed') throw new Error('usage: cli.js migrate|seed');
+/** `--scale N`: N times the demo data set (copies of every member with their own histories), for benchmarks. */
+function seedScale(args: string[]): number {
+  const index = args.indexOf('--scale');
+  if (index === -1) return 1;
+  const scale = Number(args[index + 1]);
+  if (!Number.isInteger(scale) || scale < 1 || scale > 100) {
+    throw new Error('--scale must be a whole number from 1 to 100');
+  }
+  return scale;
+}
+
+async function main(command: string | undefined, args: string[]): Promise<void> {
+  if (command !== 'migrate' && command !== 'seed') throw new Error('usage: cli.js migrate | seed [--scale N]');
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, entities, logger);
   try {
     if (command === 'seed') {
       if (!(await isEmpty(database.orm))) throw new Error('The database already holds data; seed an empty database.');
+      const scale = seedScale(args);
       const started = Date.now();
-      await seedDatabase(database.orm);
-      logger.info({ ms: Date.now() - started }, 'seeded the database');
+      await seedDatabase(database.orm, { scale });
+      logger.info({ ms: Date.now() - started, scale }, 'seeded the database');
     }
   } finally {
     await database.close();
   }
 }
 
-main(process.argv[2]).catch((error) => {
+main(process.argv[2], process.argv.slice(3)).catch((error) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
