@@ -52,7 +52,7 @@ export const SMALL_GROUPS = {
 };
 
 /** FOAG projects in French Guiana, enough to page through 100 at a time. */
-export const GENERATED_PROJECT_COUNT = 120;
+export const GENERATED_PROJECT_COUNT = 200;
 export const generatedProjectId = (index: number) => id(5, index);
 /** Every fourth generated project is RESTRICTED, the one after it NETWORK, the rest PUBLIC. */
 export const generatedVisibility = (index: number) =>

@@ -5,6 +5,7 @@ import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { notFound, UserInputError } from '../../common/errors';
 import { requireText, requireUuid } from '../../common/validation';
+import { organisationExists } from '../indigenous/indigenous-organisation.service';
 import { getMember } from '../members/member.service';
 import type { ApiKeyInput, CreatedApiKey } from './api-key.inputs';
 
@@ -31,7 +32,7 @@ async function validScope(
   const raw = input[needed];
   if (!raw) throw new UserInputError(`input.${needed}`, `is required for role ${input.role}`);
   const id = requireUuid(`input.${needed}`, raw);
-  const exists = needed === 'memberId' ? (await getMember(ctx, id)) !== null : true;
+  const exists = needed === 'memberId' ? (await getMember(ctx, id)) !== null : await organisationExists(ctx, id);
   if (!exists)
     throw new UserInputError(`input.${needed}`, `no ${needed === 'memberId' ? 'member' : 'organisation'} has id ${id}`);
   return needed === 'memberId' ? { memberId: id, organisationId: null } : { memberId: null, organisationId: id };

@@ -40,11 +40,11 @@ const SORT_KEYS: Record<BiodiversityProjectOrderField, SortKey> = {
 export function filterProjects(query: Knex.QueryBuilder, filter: BiodiversityProjectFilter): Knex.QueryBuilder {
   if (filter.countryCodes?.length) query.whereIn('p.country_code', filter.countryCodes);
   if (filter.statuses?.length) query.whereIn('p.status', filter.statuses);
-  if (filter.themes?.length) query.whereRaw('p.themes::text[] && array[?]::text[]', [filter.themes]);
+  if (filter.themes?.length) query.whereRaw('p.themes::text[] && ?::text[]', [filter.themes]);
   if (filter.organisationIds?.length) query.whereIn('p.implementing_organisation_id', filter.organisationIds);
   if (filter.memberIds?.length) {
     query.whereRaw(
-      'exists (select 1 from project_supporting_member s where s.project_id = p.id and s.member_id = any(array[?]::uuid[]))',
+      'exists (select 1 from project_supporting_member s where s.project_id = p.id and s.member_id = any(?::uuid[]))',
       [filter.memberIds],
     );
   }
