@@ -1,12 +1,25 @@
 import type { CyclingResult } from '../../examples/partner-subgraph/city-cycling.data';
-import { NAMED_MEMBERS } from '../scenarios/members.scenario';
+import { ORG, PROJECT } from '../scenarios/indigenous.scenario';
+import { generatedMemberId, NAMED_MEMBERS } from '../scenarios/members.scenario';
 import type { TestApp } from '../support/test-app';
 
 /** Members added to this file's database copy: with the template's 120 generated ones, a ranking of 200. */
 export const EXTRA_MEMBER_COUNT = 80;
 
-/** A member id in the UUID layout but in no database. */
+/** Ids in the UUID layout but in no database. */
 export const UNKNOWN_MEMBER_ID = '00000000-0000-4000-8fff-000000000001';
+export const UNKNOWN_ORGANISATION_ID = '00000000-0000-4000-8fff-000000000002';
+export const UNKNOWN_PROJECT_ID = '00000000-0000-4000-8fff-000000000003';
+
+/** The 2026 pledges, most kilometres first: one per governance situation of the indigenous scenario's projects. */
+export const PLEDGES = [
+  { organisationId: PROJECT.publicOpen.steward, projectId: PROJECT.publicOpen.id },
+  { organisationId: PROJECT.networkSite.steward, projectId: PROJECT.networkSite.id },
+  { organisationId: PROJECT.restrictedSite.steward, projectId: PROJECT.restrictedSite.id },
+  { organisationId: PROJECT.isolatedPublic.steward, projectId: PROJECT.isolatedPublic.id },
+  { organisationId: ORG.coica, projectId: null },
+  { organisationId: UNKNOWN_ORGANISATION_ID, projectId: UNKNOWN_PROJECT_ID },
+];
 
 /** The generated and the extra members: the 2025 ranking's members, by name. */
 export const RANKED_MEMBERS_SQL = `select id, name from member
@@ -23,7 +36,8 @@ export async function addExtraMembers(api: TestApp): Promise<void> {
 
 /**
  * 2023 and 2024: Wien and Frankfurt with figures the tests check by hand. 2025: the members in `rankedIds`, the first
- * with the most kilometres. 2030: München, an unknown member and a malformed id.
+ * with the most kilometres. 2026: generated members with the PLEDGES, at 2 € per 100 km. 2030: München, an unknown
+ * member and a malformed id.
  */
 export function cyclingResults(rankedIds: string[]): CyclingResult[] {
   return [
@@ -35,6 +49,13 @@ export function cyclingResults(rankedIds: string[]): CyclingResult[] {
       year: 2025,
       cyclists: 100,
       kilometresCycled: 100_000 - i,
+    })),
+    ...PLEDGES.map((pledge, i) => ({
+      memberId: generatedMemberId(i + 1),
+      year: 2026,
+      cyclists: 10,
+      kilometresCycled: 6_000 - i * 1_000,
+      pledge: { eurPer100Km: 2, ...pledge },
     })),
     { memberId: NAMED_MEMBERS.muenchen.id, year: 2030, cyclists: 10, kilometresCycled: 300 },
     { memberId: UNKNOWN_MEMBER_ID, year: 2030, cyclists: 10, kilometresCycled: 200 },

@@ -14,13 +14,17 @@ import { buildServer } from '../../src/http/server';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
 import type { GraphqlResponse, TestApp } from '../support/test-app';
 
-/** What a subgraph received from the gateway. */
+/** What our subgraph received from the gateway, and what it answered. */
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: { query: string; variables?: Record<string, any> };
+  status: number;
+  response: { data?: any; errors?: any[]; extensions?: Record<string, any> };
 }
 
 export interface FederatedGraph {
+  /** The gateway's URL. */
+  url: string;
   /** Every request our subgraph received, oldest first. */
   climateAllianceRequests: ReceivedRequest[];
   /** Every request the City Cycling subgraph received, oldest first (headers only). */
@@ -48,8 +52,14 @@ export async function startFederatedGraph(api: TestApp, results: CyclingResult[]
     schema: await buildFederatedSchema(),
     logger: pino({ level: 'silent' }),
   });
-  subgraph.addHook('preHandler', async (request) => {
-    climateAllianceRequests.push({ headers: request.headers, body: request.body as ReceivedRequest['body'] });
+  subgraph.addHook('onSend', async (request, reply, payload) => {
+    if (request.url !== '/graphql') return;
+    climateAllianceRequests.push({
+      headers: request.headers,
+      body: request.body as ReceivedRequest['body'],
+      status: reply.statusCode,
+      response: typeof payload === 'string' ? JSON.parse(payload) : {},
+    });
   });
   await subgraph.listen({ port: 0, host: '127.0.0.1' });
   const subgraphPort = (subgraph.server.address() as AddressInfo).port;
@@ -76,6 +86,7 @@ export async function startFederatedGraph(api: TestApp, results: CyclingResult[]
   });
 
   return {
+    url: gateway.url,
     climateAllianceRequests,
     cityCyclingHeaders,
     async query(query, variables, headers = {}) {

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
-import { cyclingResults } from './city-cycling.scenario';
+import { cyclingResults, PLEDGES } from './city-cycling.scenario';
 import { startFederatedGraph, type FederatedGraph } from './federated-graph';
 
 let api: TestApp;
@@ -103,6 +104,58 @@ describe('headers the gateway sends on', () => {
 });
 
 describe('entity references', () => {
+  const PROJECT_FIELDS = 'id title visibility location { latitude longitude precision }';
+
+  it.each([
+    ['anonymous', async () => ({})],
+    ['PARTNER', async () => bearer(partnerKey)],
+    [
+      'INDIGENOUS_STEWARD of CART',
+      async () => bearer(await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.cart })),
+    ],
+    ['ADMIN', async () => bearer(TEST_ADMIN_SECRET)],
+  ])(
+    'show %s through a partner reference exactly the projects and locations biodiversityProject(id) shows',
+    async (_role, headersFor) => {
+      const headers = await headersFor();
+      const viaGateway = await graph.query(
+        `{ cityCyclingRanking(year: 2026) { pledge { project { ${PROJECT_FIELDS} } } } }`,
+        undefined,
+        headers,
+      );
+      expect(viaGateway.errors).toBeUndefined();
+      const direct = [];
+      for (const { projectId } of PLEDGES) {
+        const response = projectId
+          ? await api.graphql(
+              `query ($id: ID!) { biodiversityProject(id: $id) { ${PROJECT_FIELDS} } }`,
+              { id: projectId },
+              { headers },
+            )
+          : { data: { biodiversityProject: null } };
+        direct.push(response.data!.biodiversityProject);
+      }
+      expect(viaGateway.data!.cityCyclingRanking.map((result: any) => result.pledge.project)).toEqual(direct);
+    },
+  );
+
+  it('keep a RESTRICTED project out of reach of a PARTNER key, and within reach of the secretariat', async () => {
+    const query = `{ cityCyclingRanking(year: 2026) { pledge { project { visibility } } } }`;
+    const visibilities = async (headers: Record<string, string>) =>
+      (await graph.query(query, undefined, headers)).data!.cityCyclingRanking.map(
+        (result: any) => result.pledge.project?.visibility ?? null,
+      );
+    expect(await visibilities(bearer(partnerKey))).toEqual(['PUBLIC', 'NETWORK', null, 'PUBLIC', null, null]);
+    expect(await visibilities(bearer(TEST_ADMIN_SECRET))).toEqual([
+      'PUBLIC',
+      'NETWORK',
+      'RESTRICTED',
+      'PUBLIC',
+      null,
+      null,
+    ]);
+  });
+
   it('reach only entity types: the ADMIN-only ApiKey cannot be fetched through _entities', async () => {
     const [key] = (await api.graphql('{ apiKeys { id } }', undefined, { key: TEST_ADMIN_SECRET })).data!.apiKeys;
     const response = await api.graphql(

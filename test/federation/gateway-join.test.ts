@@ -65,6 +65,29 @@ describe('joined queries through the gateway', () => {
   });
 });
 
+describe("the partner's references to our indigenous organisations", () => {
+  it('resolve through the gateway, null for an id we do not know', async () => {
+    const response = await graph.query(
+      `{ cityCyclingRanking(year: 2026) { kilometresCycled pledge { eurPer100Km amountEur organisation { acronym } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const pledges = response.data!.cityCyclingRanking.map((result: any) => [
+      result.kilometresCycled,
+      result.pledge.amountEur,
+      result.pledge.organisation?.acronym ?? null,
+    ]);
+    // 2 € per 100 km
+    expect(pledges).toEqual([
+      [6_000, 120, 'FOIRN'],
+      [5_000, 100, 'CART'],
+      [4_000, 80, 'CART'],
+      [3_000, 60, 'FENAMAD'],
+      [2_000, 40, 'COICA'],
+      [1_000, 20, null],
+    ]);
+  });
+});
+
 describe('_entities batching', () => {
   const RANKING = `query ($first: Int!) { cityCyclingRanking(year: 2025, first: $first) { member { id name status } } }`;
 
