@@ -11,7 +11,7 @@ import { LocationAccess } from './governance.enums';
 @Entity({ tableName: 'access_log' })
 @Index({ name: 'access_log_steward_created_idx', properties: ['stewardOrganisationId', 'createdAt'] })
 export class AccessLog extends BaseEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Field(() => DateTimeScalar, { description: 'When the data was read.' })

@@ -17,7 +17,7 @@ import { GeoPrecision } from './governance.enums';
 export class ConsentRecord extends VersionedEntity<
   'grantedToRoles' | 'grantedToOrganisationIds' | 'grantedToMemberIds'
 > {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Index({ name: 'consent_record_steward_idx' })

@@ -18,7 +18,7 @@ export class ConsentResolver {
       'it applies from the next request on.',
   })
   recordConsent(
-    @Arg('input', () => ConsentInput) input: ConsentInput,
+    @Arg('input', () => ConsentInput, { description: 'The decision.' }) input: ConsentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsentRecord> {
     return recordConsent(ctx, input);
@@ -30,7 +30,7 @@ export class ConsentResolver {
       'the withdrawal applies from the very next request on.',
   })
   withdrawConsent(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The consent record to withdraw.' }) id: string,
     @Arg('reason', () => String, { nullable: true, description: 'Why, kept in the notes.' }) reason: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsentRecord> {
@@ -42,7 +42,8 @@ export class ConsentResolver {
   })
   async consentRecords(
     @Args() page: PageArgs,
-    @Arg('filter', () => ConsentRecordFilter, { nullable: true }) filter: ConsentRecordFilter | null,
+    @Arg('filter', () => ConsentRecordFilter, { nullable: true, description: 'Conditions the records must meet.' })
+    filter: ConsentRecordFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConsentRecordConnection> {
     return new ConsentRecordConnection(await listConsentRecords(ctx, { ...page, filter }));
@@ -54,7 +55,8 @@ export class ConsentResolver {
   })
   async accessLog(
     @Args() page: PageArgs,
-    @Arg('filter', () => AccessLogFilter, { nullable: true }) filter: AccessLogFilter | null,
+    @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions the entries must meet.' })
+    filter: AccessLogFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AccessLogConnection> {
     return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }));

@@ -10,7 +10,7 @@ import { Partnership } from './partnership.entity';
 @Check({ name: 'contribution_one_target_check', expression: '(project_id is null) <> (partnership_id is null)' })
 @Check({ name: 'contribution_amount_check', expression: 'amount >= 0' })
 export class Contribution extends BaseEntity<'currency'> {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @ManyToOne(() => Member, { ref: true })

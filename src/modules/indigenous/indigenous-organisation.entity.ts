@@ -10,7 +10,7 @@ import { IndigenousOrganisationLevel } from './indigenous.enums';
 })
 @Entity({ tableName: 'indigenous_organisation' })
 export class IndigenousOrganisation extends BaseEntity<'alternateNames' | 'peoples'> {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Field({ description: 'The acronym it is known by, e.g. "AIDESEP".' })

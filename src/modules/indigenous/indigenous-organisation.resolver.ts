@@ -20,7 +20,11 @@ export class IndigenousOrganisationResolver {
   })
   async indigenousOrganisations(
     @Args() page: PageArgs,
-    @Arg('filter', () => IndigenousOrganisationFilter, { nullable: true }) filter: IndigenousOrganisationFilter | null,
+    @Arg('filter', () => IndigenousOrganisationFilter, {
+      nullable: true,
+      description: 'Conditions the organisations must meet.',
+    })
+    filter: IndigenousOrganisationFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<IndigenousOrganisationConnection> {
     return new IndigenousOrganisationConnection(await listOrganisations(ctx, { ...page, filter }));
@@ -28,7 +32,7 @@ export class IndigenousOrganisationResolver {
 
   @Query(() => IndigenousOrganisation, { nullable: true, description: 'One organisation by id; null when unknown.' })
   indigenousOrganisation(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The organisation id.' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<IndigenousOrganisation | null> {
     return getOrganisation(ctx, id);

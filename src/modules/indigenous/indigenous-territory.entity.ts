@@ -10,7 +10,7 @@ import { IndigenousOrganisation } from './indigenous-organisation.entity';
 @ObjectType({ description: 'A territory of an indigenous people, stewarded by one of its organisations.' })
 @Entity({ tableName: 'indigenous_territory' })
 export class IndigenousTerritory extends BaseEntity<'visibility' | 'containsIsolatedPeoples'> {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Index({ name: 'indigenous_territory_steward_idx' })

@@ -14,7 +14,7 @@ import { IndigenousOrganisation } from './indigenous-organisation.entity';
 @Entity({ tableName: 'partnership' })
 @Check({ name: 'partnership_one_partner_check', expression: '(member_id is null) <> (coordination_office_id is null)' })
 export class Partnership extends VersionedEntity<'visibility'> {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Index({ name: 'partnership_organisation_idx' })

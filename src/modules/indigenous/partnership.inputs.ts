@@ -23,7 +23,7 @@ export class PartnershipFilter {
 
 @InputType({ description: 'The fields of a partnership that can be changed; omitted fields stay as they are.' })
 export class PartnershipUpdate {
-  @Field(() => PartnershipType, { nullable: true })
+  @Field(() => PartnershipType, { nullable: true, description: 'What kind of partnership it is.' })
   type?: PartnershipType;
 
   @Field(() => DateScalar, { nullable: true, description: 'When the partnership began.' })
@@ -50,7 +50,7 @@ export class PartnershipInput extends PartnershipUpdate {
   @Field(() => ID, { nullable: true, description: 'The coordination office partner; give this or memberId.' })
   coordinationOfficeId?: string | null;
 
-  @Field(() => PartnershipType)
+  @Field(() => PartnershipType, { description: 'What kind of partnership it is.' })
   declare type: PartnershipType;
 
   @Field(() => DateScalar, { description: 'When the partnership began.' })

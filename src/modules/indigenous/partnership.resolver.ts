@@ -20,7 +20,8 @@ export class PartnershipResolver {
   })
   async partnerships(
     @Args() page: PageArgs,
-    @Arg('filter', () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
+    @Arg('filter', () => PartnershipFilter, { nullable: true, description: 'Conditions the partnerships must meet.' })
+    filter: PartnershipFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<PartnershipConnection> {
     return new PartnershipConnection(await listPartnerships(ctx, { ...page, filter }));
@@ -28,7 +29,7 @@ export class PartnershipResolver {
 
   @Mutation(() => Partnership, { description: 'Adds a partnership. COICA_LIAISON or ADMIN.' })
   createPartnership(
-    @Arg('input', () => PartnershipInput) input: PartnershipInput,
+    @Arg('input', () => PartnershipInput, { description: 'The new partnership.' }) input: PartnershipInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Partnership> {
     return createPartnership(ctx, input);
@@ -38,9 +39,9 @@ export class PartnershipResolver {
     description: 'Changes a partnership. COICA_LIAISON or ADMIN; a stale `version` gives CONFLICT.',
   })
   updatePartnership(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => PartnershipUpdate) input: PartnershipUpdate,
+    @Arg('id', () => ID, { description: 'The partnership to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version last read; a stale one gives CONFLICT.' }) version: number,
+    @Arg('input', () => PartnershipUpdate, { description: 'The fields to change.' }) input: PartnershipUpdate,
     @Ctx() ctx: RequestContext,
   ): Promise<Partnership> {
     return updatePartnership(ctx, id, version, input);

@@ -15,7 +15,7 @@ import { ProjectStatus, ProjectTheme } from './project.enums';
 @Entity({ tableName: 'biodiversity_project' })
 @Index({ name: 'biodiversity_project_country_idx', properties: ['country'] })
 export class BiodiversityProject extends VersionedEntity<'visibility' | 'concernsIsolatedPeoples'> {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
   @Field({ description: 'The project title.' })

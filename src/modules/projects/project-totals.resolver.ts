@@ -14,7 +14,11 @@ export class BiodiversityTotalsResolver {
   biodiversityTotals(
     @Arg('groupBy', () => [BiodiversityDimension], { description: 'The dimensions to group by; [] for one total.' })
     groupBy: BiodiversityDimension[],
-    @Arg('filter', () => BiodiversityProjectFilter, { nullable: true }) filter: BiodiversityProjectFilter | null,
+    @Arg('filter', () => BiodiversityProjectFilter, {
+      nullable: true,
+      description: 'Conditions the projects must meet.',
+    })
+    filter: BiodiversityProjectFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<BiodiversityTotal[]> {
     return biodiversityTotals(ctx, groupBy, filter ?? {});

@@ -11,13 +11,13 @@ export class BiodiversityProjectUpdate {
   @Field(() => String, { nullable: true, description: 'What the project does (at most 5,000 characters).' })
   description?: string | null;
 
-  @Field(() => ProjectStatus, { nullable: true })
+  @Field(() => ProjectStatus, { nullable: true, description: 'Where the project stands.' })
   status?: ProjectStatus;
 
   @Field(() => [ProjectTheme], { nullable: true, description: '1 to 10 distinct themes.' })
   themes?: ProjectTheme[];
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'When it starts or started.' })
   startDate?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Not before startDate.' })
@@ -77,7 +77,7 @@ export class BiodiversityProjectInput extends BiodiversityProjectUpdate {
   })
   dataStewardOrganisationId?: string | null;
 
-  @Field(() => ProjectStatus, { defaultValue: ProjectStatus.PLANNED })
+  @Field(() => ProjectStatus, { defaultValue: ProjectStatus.PLANNED, description: 'Where the project stands.' })
   declare status: ProjectStatus;
 
   @Field(() => [ProjectTheme], { description: '1 to 10 distinct themes.' })

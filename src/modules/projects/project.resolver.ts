@@ -15,7 +15,11 @@ export class BiodiversityProjectResolver {
   })
   async biodiversityProjects(
     @Args() page: PageArgs,
-    @Arg('filter', () => BiodiversityProjectFilter, { nullable: true }) filter: BiodiversityProjectFilter | null,
+    @Arg('filter', () => BiodiversityProjectFilter, {
+      nullable: true,
+      description: 'Conditions the projects must meet.',
+    })
+    filter: BiodiversityProjectFilter | null,
     @Arg('orderBy', () => BiodiversityProjectOrder, { nullable: true, description: 'Default: by title, ascending.' })
     orderBy: BiodiversityProjectOrder | null,
     @Ctx() ctx: RequestContext,
@@ -28,7 +32,7 @@ export class BiodiversityProjectResolver {
     description: 'One project by id; null when there is none or the viewer may not see it.',
   })
   biodiversityProject(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'The project to change.' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<BiodiversityProject | null> {
     return getProject(ctx, id);
@@ -38,7 +42,7 @@ export class BiodiversityProjectResolver {
     description: 'Adds a project. COICA_LIAISON, ADMIN, or the INDIGENOUS_STEWARD of its data steward organisation.',
   })
   createBiodiversityProject(
-    @Arg('input', () => BiodiversityProjectInput) input: BiodiversityProjectInput,
+    @Arg('input', () => BiodiversityProjectInput, { description: 'The new project.' }) input: BiodiversityProjectInput,
     @Ctx() ctx: RequestContext,
   ): Promise<BiodiversityProject> {
     return createProject(ctx, input);
@@ -49,9 +53,10 @@ export class BiodiversityProjectResolver {
       'Changes a project. COICA_LIAISON, ADMIN, or its steward; `version` must be the current one, else CONFLICT.',
   })
   updateBiodiversityProject(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input', () => BiodiversityProjectUpdate) input: BiodiversityProjectUpdate,
+    @Arg('id', () => ID, { description: 'The project to change.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version last read; a stale one gives CONFLICT.' }) version: number,
+    @Arg('input', () => BiodiversityProjectUpdate, { description: 'The fields to change.' })
+    input: BiodiversityProjectUpdate,
     @Ctx() ctx: RequestContext,
   ): Promise<BiodiversityProject> {
     return updateProject(ctx, id, version, input);
