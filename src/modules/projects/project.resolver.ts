@@ -32,7 +32,7 @@ export class BiodiversityProjectResolver {
     description: 'One project by id; null when there is none or the viewer may not see it.',
   })
   biodiversityProject(
-    @Arg('id', () => ID, { description: 'The project to change.' }) id: string,
+    @Arg('id', () => ID, { description: 'The project id.' }) id: string,
     @Ctx() ctx: RequestContext,
   ): Promise<BiodiversityProject | null> {
     return getProject(ctx, id);
