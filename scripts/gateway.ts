@@ -5,23 +5,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startCityCyclingSubgraph } from '../examples/partner-subgraph/server';
+import { startCityCyclingSubgraph, type RunningSubgraph } from '../examples/partner-subgraph/server';
 import { projectRoot } from '../src/config';
-import { startGateway } from './federation/gateway-server';
+import { startGateway, type RunningGateway } from './federation/gateway-server';
 import { CLIMATE_ALLIANCE_SUBGRAPH, localPorts } from './federation/local-graph';
 
 // the first start initialises, migrates and seeds an embedded PostgreSQL
 const API_READY_TIMEOUT_MS = 180_000;
 
+async function answers(url: string): Promise<boolean> {
+  return fetch(url).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
 async function waitUntilReady(api: ChildProcess, port: number): Promise<void> {
   const deadline = Date.now() + API_READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode} before it was ready`);
-    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return;
+    if (await answers(`http://127.0.0.1:${port}/health/ready`)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the API did not answer /health/ready within ${API_READY_TIMEOUT_MS / 1000} s`);
@@ -32,6 +35,9 @@ async function main(): Promise<void> {
   const supergraphFile = path.join(projectRoot(), 'supergraph.graphql');
   if (!fs.existsSync(supergraphFile)) throw new Error('supergraph.graphql is missing: run `npm run supergraph`');
 
+  if (await answers(`http://127.0.0.1:${ports.climateAlliance}/health/live`)) {
+    throw new Error(`port ${ports.climateAlliance} already answers: stop that server or set API_PORT`);
+  }
   const api = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
     // TRUST_PROXY: believe the gateway's X-Forwarded-For, so anonymous callers are rate-limited each on its own
     env: { TRUST_PROXY: '127.0.0.1', ...process.env, PORT: String(ports.climateAlliance), HOST: '127.0.0.1' },
@@ -40,18 +46,20 @@ async function main(): Promise<void> {
   const stopApi = () => {
     if (api.exitCode === null) api.kill('SIGTERM');
   };
+  let partner: RunningSubgraph;
+  let gateway: RunningGateway;
   try {
     await waitUntilReady(api, ports.climateAlliance);
+    partner = await startCityCyclingSubgraph({ port: ports.cityCycling });
+    gateway = await startGateway({
+      supergraphSdl: fs.readFileSync(supergraphFile, 'utf8'),
+      authorizedSubgraph: CLIMATE_ALLIANCE_SUBGRAPH,
+      port: ports.gateway,
+    });
   } catch (error) {
     stopApi();
     throw error;
   }
-  const partner = await startCityCyclingSubgraph({ port: ports.cityCycling });
-  const gateway = await startGateway({
-    supergraphSdl: fs.readFileSync(supergraphFile, 'utf8'),
-    authorizedSubgraph: CLIMATE_ALLIANCE_SUBGRAPH,
-    port: ports.gateway,
-  });
   console.log(`Climate Alliance subgraph: http://127.0.0.1:${ports.climateAlliance}/graphql`);
   console.log(`City Cycling subgraph:     ${partner.url}`);
   console.log(`Gateway ready at           ${gateway.url}`);
@@ -61,9 +69,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${reason}: stopping`);
-    await gateway.stop();
-    await partner.stop();
-    stopApi();
+    try {
+      await gateway.stop();
+      await partner.stop();
+    } finally {
+      stopApi();
+    }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

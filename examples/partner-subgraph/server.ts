@@ -24,6 +24,8 @@ export async function startCityCyclingSubgraph(options: PartnerSubgraphOptions):
     schema: cityCyclingSchema(options.results ?? DEMO_RESULTS),
     // per-request traces are for Apollo GraphOS reporting, which this example does not use
     plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // whoever starts the subgraph stops it, e.g. the local gateway after it has stopped taking requests
+    stopOnTerminationSignals: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },

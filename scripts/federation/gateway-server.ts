@@ -53,7 +53,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? new ForwardAuthorizationDataSource({ url })
         : new RemoteGraphQLDataSource({ url }),
   });
-  const server = new ApolloServer<GatewayContext>({ gateway });
+  // the process that starts the gateway stops it (and the subgraphs behind it) in its own order
+  const server = new ApolloServer<GatewayContext>({ gateway, stopOnTerminationSignals: false });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host ?? '127.0.0.1' },
     context: async ({ req }) => ({ authorization: req.headers.authorization, clientAddress: req.socket.remoteAddress }),
