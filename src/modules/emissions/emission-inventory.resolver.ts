@@ -23,7 +23,11 @@ export class EmissionInventoryResolver {
   })
   async emissionInventories(
     @Args() page: PageArgs,
-    @Arg('filter', () => EmissionInventoryFilter, { nullable: true }) filter: EmissionInventoryFilter | null,
+    @Arg('filter', () => EmissionInventoryFilter, {
+      nullable: true,
+      description: 'Conditions the inventories must meet.',
+    })
+    filter: EmissionInventoryFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EmissionInventoryConnection> {
     return new EmissionInventoryConnection(await listInventories(ctx, { ...page, filter }));

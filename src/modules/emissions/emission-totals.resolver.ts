@@ -16,7 +16,8 @@ export class EmissionTotalsResolver {
   emissionTotals(
     @Arg('groupBy', () => [EmissionDimension], { description: 'The dimensions to group by, in this order.' })
     groupBy: EmissionDimension[],
-    @Arg('filter', () => EmissionTotalsFilter, { nullable: true }) filter: EmissionTotalsFilter | null,
+    @Arg('filter', () => EmissionTotalsFilter, { nullable: true, description: 'Conditions the records must meet.' })
+    filter: EmissionTotalsFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EmissionTotal[]> {
     return emissionTotals(ctx, groupBy, filter ?? {});

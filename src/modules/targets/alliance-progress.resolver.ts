@@ -9,7 +9,11 @@ export class AllianceProgressResolver {
     description: 'The network as a whole: emissions and reporting members per year, members per Charter status.',
   })
   allianceProgress(
-    @Arg('filter', () => AllianceProgressFilter, { nullable: true }) filter: AllianceProgressFilter | null,
+    @Arg('filter', () => AllianceProgressFilter, {
+      nullable: true,
+      description: 'Which members and years to cover.',
+    })
+    filter: AllianceProgressFilter | null,
     @Ctx() ctx: RequestContext,
   ): Promise<AllianceProgress> {
     return allianceProgress(ctx, filter ?? {});
