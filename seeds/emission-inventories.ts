@@ -8,6 +8,7 @@ import type {
   Sector,
   VerificationStatus,
 } from '../src/modules/emissions/emission.enums';
+import { refreshInventoryTotals } from '../src/modules/emissions/inventory-totals';
 import { bulkInsert } from './bulk-insert';
 
 export interface RecordSeed {
@@ -35,10 +36,7 @@ export interface InventorySeed {
   records: RecordSeed[];
 }
 
-/**
- * Writes inventories and their records in bulk. Call refreshInventoryTotals afterwards (once, after the last
- * batch) to derive every inventory's totals from its records.
- */
+/** Writes inventories and their records in bulk, then derives their totals from their records. */
 export async function insertInventories(em: EntityManager, inventories: InventorySeed[]): Promise<void> {
   await bulkInsert(
     em,
@@ -95,5 +93,9 @@ export async function insertInventories(em: EntityManager, inventories: Inventor
         r.notationExplanation,
       ]),
     ),
+  );
+  await refreshInventoryTotals(
+    em,
+    inventories.map((inventory) => inventory.id),
   );
 }

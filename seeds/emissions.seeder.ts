@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { DataSource } from '../src/modules/emissions/data-source.entity';
 import { InventoryStandard, VerificationStatus } from '../src/modules/emissions/emission.enums';
-import { refreshInventoryTotals } from '../src/modules/emissions/inventory-totals';
 import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
 import { climateTargets, type TargetSeed } from './climate-targets';
 import { sequentialUuid } from './bulk-insert';
@@ -81,6 +80,5 @@ export class EmissionsSeeder extends Seeder<SeedContext> {
       stored.catch(() => undefined);
     }
     await stored;
-    await refreshInventoryTotals(em);
   }
 }

@@ -9,7 +9,6 @@ import {
   Sector,
   VerificationStatus,
 } from '../../src/modules/emissions/emission.enums';
-import { refreshInventoryTotals } from '../../src/modules/emissions/inventory-totals';
 import { ClimateTarget } from '../../src/modules/targets/climate-target.entity';
 import { TargetLegalStatus, TargetOrigin, TargetType } from '../../src/modules/targets/target.enums';
 import { GENERATED_MEMBER_COUNT, generatedMemberId, NAMED_MEMBERS } from './members.scenario';
@@ -159,7 +158,6 @@ export async function seedEmissionsScenario(em: EntityManager): Promise<void> {
   em.create(DataSource, { id: SCENARIO_DATA_SOURCE_ID, name: 'Klimaschutz-Planer export', publisher: 'Klima-Bündnis' });
   await em.flush();
   await insertInventories(em, SCENARIO_INVENTORIES);
-  await refreshInventoryTotals(em);
   const current = [
     ...Object.values(NAMED_MEMBERS)
       .filter((member) => member.status !== 'LEFT')

@@ -5,18 +5,17 @@ import { DataSource } from './data-source.entity';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
 import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility';
-import { standardRankSql } from './standard-preference';
+import { byYearThenPreference, standardRankSql } from './standard-preference';
 
 /** The inventories the viewer may see, per member, oldest first (in standard preference order within a year). */
 export const inventoriesByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, EmissionInventory[]>(async (memberIds) => {
-      const inventories = await ctx.em.find(
-        EmissionInventory,
-        { member: { $in: [...memberIds] }, ...(publicInventoriesOnly(ctx.viewer) ? { isPublic: true } : {}) },
-        { orderBy: { year: 'asc', standard: 'asc' } },
-      );
-      return groupByKeys(memberIds, inventories, (inventory) => inventory.member.id);
+      const inventories = await ctx.em.find(EmissionInventory, {
+        member: { $in: [...memberIds] },
+        ...(publicInventoriesOnly(ctx.viewer) ? { isPublic: true } : {}),
+      });
+      return groupByKeys(memberIds, inventories.sort(byYearThenPreference), (inventory) => inventory.member.id);
     }),
 );
 

@@ -13,8 +13,21 @@ export const STANDARD_PREFERENCE: readonly InventoryStandard[] = [
   InventoryStandard.OTHER,
 ];
 
-/** SQL giving the preference rank (1 = most preferred) of the standard column `column`. */
+/** 1 for the most preferred standard. */
+export function standardRank(standard: InventoryStandard): number {
+  return STANDARD_PREFERENCE.indexOf(standard) + 1;
+}
+
+/** Oldest year first; within a year the preferred standard first, i.e. the inventory the figures use. */
+export function byYearThenPreference(
+  a: { year: number; standard: InventoryStandard },
+  b: { year: number; standard: InventoryStandard },
+): number {
+  return a.year - b.year || standardRank(a.standard) - standardRank(b.standard);
+}
+
+/** SQL giving the preference rank (as standardRank) of the standard column `column`. */
 export function standardRankSql(column: string): string {
-  const cases = STANDARD_PREFERENCE.map((standard, index) => `when '${standard}' then ${index + 1}`).join(' ');
+  const cases = STANDARD_PREFERENCE.map((standard) => `when '${standard}' then ${standardRank(standard)}`).join(' ');
   return `(case ${column}::text ${cases} end)`;
 }

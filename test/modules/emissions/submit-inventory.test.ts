@@ -7,7 +7,7 @@ import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/tes
 const SUBMIT = `
   mutation Submit($input: EmissionInventoryInput!) {
     submitEmissionInventory(input: $input) {
-      id year standard isBaseline isPublic version totalEmissionsTco2e totalFinalEnergyMwh toolName
+      id year standard isBaseline isPublic publishedAt verificationStatus version totalEmissionsTco2e totalFinalEnergyMwh toolName
       member { id } dataSource { id name url }
       records { sector energyCarrier scope emissionsTco2e finalEnergyMwh dataQuality notationKey notationExplanation }
     }
@@ -88,7 +88,16 @@ describe('submitEmissionInventory: create and replace', () => {
   it('creates an inventory whose totals are the sums of its records', async () => {
     const response = await api.graphql(
       SUBMIT,
-      { input: input({ year: 2023, isBaseline: true, isPublic: false, toolName: ' MyCovenant ' }) },
+      {
+        input: input({
+          year: 2023,
+          isBaseline: true,
+          isPublic: false,
+          toolName: ' MyCovenant ',
+          publishedAt: '2024-03-01T12:00:00.000Z',
+          verificationStatus: 'VERIFIED',
+        }),
+      },
       { key: editorOfMondercange },
     );
     expect(response.errors).toBeUndefined();
@@ -100,6 +109,8 @@ describe('submitEmissionInventory: create and replace', () => {
       isPublic: false,
       version: 1,
       toolName: 'MyCovenant',
+      publishedAt: '2024-03-01T12:00:00.000Z',
+      verificationStatus: 'VERIFIED',
       totalEmissionsTco2e: 19.75,
       totalFinalEnergyMwh: 90.25,
       dataSource: null,
