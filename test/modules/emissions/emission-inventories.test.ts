@@ -101,7 +101,7 @@ describe('emissionInventories', () => {
       counts.push(api.statementCount());
     }
     expect(counts[1]).toBe(counts[0]);
-    expect(counts[0]).toBe(4);
+    expect(counts[0]).toBeLessThanOrEqual(4);
   });
 });
 

