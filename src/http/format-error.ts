@@ -19,9 +19,17 @@ const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
-/** `Variable "$first" got invalid value ...` → `first`. */
-function variableName(message: string): string | undefined {
-  return /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message)?.[1];
+/**
+ * The input path a variable coercion error names: `Variable "$input" got invalid value "X" at "input.records[0].sector"; …`
+ * → `input.records[0].sector`; a missing or unknown input field is appended (`…; Field "countryCode" of required type
+ * "String!" was not provided.` → `input.countryCode`); otherwise the variable itself (`Variable "$first" …` → `first`).
+ */
+function variableField(message: string): string | undefined {
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)" got invalid value/.exec(message);
+  if (!variable) return undefined;
+  const base = / at "([^"]+)"; /.exec(message)?.[1] ?? variable[1];
+  const inputField = /; Field "([A-Za-z_][A-Za-z0-9_]*)" (?:of required type|is not defined)/.exec(message)?.[1];
+  return inputField ? `${base}.${inputField}` : base;
 }
 
 /**
@@ -41,7 +49,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const field = code === 'BAD_USER_INPUT' ? variableName(formatted.message) : undefined;
+    const field = code === 'BAD_USER_INPUT' ? variableField(formatted.message) : undefined;
     return field && !formatted.extensions?.field
       ? { ...formatted, extensions: { ...formatted.extensions, field } }
       : formatted;

@@ -183,6 +183,6 @@ describe('createMember: bad input', () => {
   it('names a missing required field through GraphQL validation', async () => {
     const { countryCode: _omitted, ...withoutCountry } = VALID_INPUT;
     const response = await create(withoutCountry);
-    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.countryCode' });
   });
 });

@@ -121,8 +121,13 @@ describe('members: bad input', () => {
     expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
-  it('rejects a malformed date in a filter as bad input naming the variable', async () => {
+  it('rejects a malformed date in a filter as bad input naming the field', async () => {
     const response = await api.graphql(MEMBERS, { filter: { joinedAfter: '2020-13-45' } });
-    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.joinedAfter' });
+  });
+
+  it('names the field of an unknown enum value inside a list', async () => {
+    const response = await api.graphql(MEMBERS, { filter: { categories: ['CITY', 'VILLAGE'] } });
+    expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.categories[1]' });
   });
 });
