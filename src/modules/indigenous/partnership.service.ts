@@ -1,10 +1,10 @@
-import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
-import { conflict, notFound, UserInputError } from '../../common/errors';
+import { UserInputError } from '../../common/errors';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { optionalText, requireDateOrder, requireUuid, requireUuids } from '../../common/validation';
+import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { CoordinationOffice } from '../members/coordination-office.entity';
 import { coordinationOfficeById, memberById } from '../members/member.loaders';
 import { Member } from '../members/member.entity';
@@ -86,15 +86,8 @@ export async function updatePartnership(
   input: PartnershipUpdate,
 ): Promise<Partnership> {
   requireRole(ctx.viewer, 'updatePartnership', ViewerRole.COICA_LIAISON);
-  const partnership = await ctx.em.findOne(Partnership, { id: requireUuid('id', id) });
-  if (!partnership) throw notFound('id', 'Partnership', id);
-  if (partnership.version !== version) throw conflict('Partnership', id, version);
+  const partnership = await findForUpdate(ctx, Partnership, 'Partnership', id, version);
   applyChanges(partnership, input);
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw conflict('Partnership', id, version);
-    throw error;
-  }
+  await flushOrConflict(ctx.em, 'Partnership', id, version);
   return partnership;
 }

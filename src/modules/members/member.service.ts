@@ -1,10 +1,10 @@
-import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { requireAdmin } from '../../auth/authorize';
 import type { RequestContext } from '../../common/context';
-import { conflict, notFound, UserInputError } from '../../common/errors';
+import { UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
+import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { requireKnownCountries } from './country.service';
 import { countMembers, memberPageRows } from './member-list';
@@ -78,17 +78,10 @@ export async function updateMember(
   input: MemberUpdate,
 ): Promise<Member> {
   requireAdmin(ctx.viewer, 'updateMember');
-  const member = await ctx.em.findOne(Member, { id: requireUuid('id', id) });
-  if (!member) throw notFound('id', 'Member', id);
-  if (member.version !== version) throw conflict('Member', id, version);
+  const member = await findForUpdate(ctx, Member, 'Member', id, version);
   await applyMemberChanges(ctx, member, input);
   // population records live in their own table: touching the member makes every update raise its version
   member.updatedAt = new Date();
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw conflict('Member', id, version);
-    throw error;
-  }
+  await flushOrConflict(ctx.em, 'Member', id, version);
   return member;
 }

@@ -1,10 +1,9 @@
-import { OptimisticLockError } from '@mikro-orm/postgresql';
 import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
-import { conflict, forbidden, notFound } from '../../common/errors';
-import { requireUuid } from '../../common/validation';
+import { forbidden } from '../../common/errors';
+import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { requireKnownOrganisation } from '../indigenous/indigenous-organisation.service';
 import { Member } from '../members/member.entity';
@@ -74,10 +73,9 @@ export async function updateProject(
   input: BiodiversityProjectUpdate,
 ): Promise<BiodiversityProject> {
   requireRole(ctx.viewer, 'updateBiodiversityProject', ViewerRole.COICA_LIAISON, ViewerRole.INDIGENOUS_STEWARD);
-  const project = await ctx.em.findOne(BiodiversityProject, { id: requireUuid('id', id) });
-  if (!project) throw notFound('id', 'BiodiversityProject', id);
-  requireProjectWriter(ctx.viewer, 'updateBiodiversityProject', project.dataSteward.id);
-  if (project.version !== version) throw conflict('BiodiversityProject', id, version);
+  const project = await findForUpdate(ctx, BiodiversityProject, 'BiodiversityProject', id, version, (found) =>
+    requireProjectWriter(ctx.viewer, 'updateBiodiversityProject', found.dataSteward.id),
+  );
   const changes = await validProjectChanges(ctx, project, input);
   const supporters =
     input.supportingMemberIds &&
@@ -86,11 +84,6 @@ export async function updateProject(
   Object.assign(project, changes, { updatedAt: new Date() });
   if (supporters)
     replaceSupporters(ctx, project, supporters, await ctx.em.find(ProjectSupport, { project: project.id }));
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError) throw conflict('BiodiversityProject', id, version);
-    throw error;
-  }
+  await flushOrConflict(ctx.em, 'BiodiversityProject', id, version);
   return project;
 }

@@ -1,4 +1,3 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { requireMemberEditor, requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
@@ -6,6 +5,7 @@ import { conflict, UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireMaxItems, requireUuid, requireUuids } from '../../common/validation';
+import { flushOrConflict } from '../../common/versioning';
 import { requireKnownCountries } from '../members/country.service';
 import { getMember } from '../members/member.service';
 import { judgeProcurement } from './timber-compliance-rule';
@@ -98,13 +98,7 @@ export async function setTimberCommitment(
       procurement.nonComplianceReason = verdict.reason;
     }
   }
-  try {
-    await ctx.em.flush();
-  } catch (error) {
-    if (error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException) {
-      throw conflict('The timber commitment of member', memberId, version ?? 0);
-    }
-    throw error;
-  }
+  // two first commitments of one member at once: the second insert breaks the unique member key
+  await flushOrConflict(ctx.em, 'The timber commitment of member', memberId, version ?? 0, { insertRace: true });
   return commitment;
 }
