@@ -42,6 +42,8 @@ export interface TestApp {
   /** SQL statements run since the last `resetStatementCount()`. */
   statementCount(): number;
   resetStatementCount(): void;
+  /** Rows of `table` (those matching the SQL `where`), counted in SQL apart from the API under test. */
+  countRows(table: string, where?: string, params?: unknown[]): Promise<number>;
   /** Stores an API key with this role and scope; returns its secret. */
   createKey(role: Role, scope?: { memberId?: string; organisationId?: string }): Promise<string>;
   close(): Promise<void>;
@@ -112,6 +114,12 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
     statementCount: () => statements,
     resetStatementCount() {
       statements = 0;
+    },
+    async countRows(table, where = 'true', params = []) {
+      const [row] = await orm.em
+        .getConnection()
+        .execute(`select count(*)::int as count from ${table} where ${where}`, params);
+      return row.count;
     },
     async createKey(role, scope = {}) {
       const key = generateApiKey();

@@ -24,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function logRows(): Promise<number> {
-  const [row] = await api.orm.em.getConnection().execute('select count(*)::int as count from access_log');
-  return row.count;
-}
+const logRows = () => api.countRows('access_log');
 
 describe('access log', () => {
   it('logs a read of a restricted project: who, role, subject, precision served, when', async () => {
@@ -103,9 +100,7 @@ describe('access log', () => {
 
   it('shows each steward the reads of its own data only; the secretariat all; nobody else', async () => {
     const foirn = await api.graphql(ACCESS_LOG, {}, { key: keys.stewardFoirn });
-    const [{ count: foirnCount }] = await api.orm.em
-      .getConnection()
-      .execute('select count(*)::int as count from access_log where steward_organisation_id = ?', [ORG.foirn]);
+    const foirnCount = await api.countRows('access_log', 'steward_organisation_id = ?', [ORG.foirn]);
     expect(foirn.data!.accessLog.totalCount).toBe(foirnCount);
     expect(foirn.data!.accessLog.nodes.every((n: any) => n.stewardOrganisationId === ORG.foirn)).toBe(true);
     const admin = await api.graphql(ACCESS_LOG, { filter: { stewardOrganisationId: ORG.cart } }, { key: keys.admin });

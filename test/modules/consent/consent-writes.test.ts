@@ -39,10 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function consentCount(): Promise<number> {
-  const [row] = await api.orm.em.getConnection().execute('select count(*)::int as count from consent_record');
-  return row.count;
-}
+const consentCount = () => api.countRows('consent_record');
 
 describe('recordConsent', () => {
   it.each<[KeyName, string]>([
@@ -199,17 +196,13 @@ describe('consentRecords', () => {
   const RECORDS = `{ consentRecords(first: 100) { totalCount nodes { stewardOrganisation { acronym } } } }`;
 
   it('shows a steward its own organisation’s records only, and all of them to the secretariat', async () => {
-    const [{ count: cart }] = await api.orm.em
-      .getConnection()
-      .execute('select count(*)::int as count from consent_record where steward_organisation_id = ?', [ORG.cart]);
+    const cart = await api.countRows('consent_record', 'steward_organisation_id = ?', [ORG.cart]);
     const steward = await api.graphql(RECORDS, {}, { key: keys.stewardCart });
     expect(steward.data!.consentRecords.totalCount).toBe(cart);
     expect(new Set(steward.data!.consentRecords.nodes.map((n: any) => n.stewardOrganisation.acronym))).toEqual(
       new Set(['CART']),
     );
-    const [{ count: all }] = await api.orm.em
-      .getConnection()
-      .execute('select count(*)::int as count from consent_record');
+    const all = await consentCount();
     expect((await api.graphql(RECORDS, {}, { key: keys.admin })).data!.consentRecords.totalCount).toBe(all);
     expect((await api.graphql(RECORDS, {}, { key: keys.partner })).errors![0].extensions!.code).toBe('FORBIDDEN');
   });

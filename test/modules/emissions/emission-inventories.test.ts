@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../src/auth/roles';
 import { SCENARIO_INVENTORIES } from '../../scenarios/emissions.scenario';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
-import { startTestApp, type GraphqlResponse, type TestApp } from '../../support/test-app';
+import { allPages } from '../../support/all-pages';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const INVENTORIES = `
   query Inventories($first: Int, $after: String, $filter: EmissionInventoryFilter) {
@@ -23,17 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function allInventories(filter: Record<string, unknown>, key?: string, first = 50): Promise<Node[]> {
-  const nodes: Node[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response: GraphqlResponse = await api.graphql(INVENTORIES, { filter, first, after }, { key });
-    expect(response.errors).toBeUndefined();
-    nodes.push(...response.data!.emissionInventories.nodes);
-    if (!response.data!.emissionInventories.pageInfo.hasNextPage) return nodes;
-    after = response.data!.emissionInventories.pageInfo.endCursor;
-  }
-}
+const allInventories = (filter: Record<string, unknown>, key?: string, first = 50) =>
+  allPages<Node>(api, INVENTORIES, (data) => data.emissionInventories, { filter }, { first, key });
 
 const ids = (inventories: { id: string }[]) => inventories.map((inventory) => inventory.id).sort();
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../src/auth/roles';
 import { GENERATED_PROJECT_COUNT, ORG, PROJECT } from '../../scenarios/indigenous.scenario';
+import { allPages } from '../../support/all-pages';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 const ORGANISATIONS_WITH_PROJECTS = `
@@ -54,19 +55,14 @@ describe('IndigenousOrganisation.projects', () => {
   });
 
   it('pages through one organisation’s projects with cursors', async () => {
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const response: any = await api.graphql(
-        ORGANISATION_PROJECTS,
-        { id: ORG.foag, first: 30, after },
-        { key: admin },
-      );
-      const page = response.data!.indigenousOrganisation.projects;
-      seen.push(...page.nodes.map((n: { title: string }) => n.title));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const projects = await allPages<{ title: string }>(
+      api,
+      ORGANISATION_PROJECTS,
+      (data) => data.indigenousOrganisation.projects,
+      { id: ORG.foag },
+      { first: 30, key: admin },
+    );
+    const seen = projects.map((project) => project.title);
     expect(seen).toHaveLength(GENERATED_PROJECT_COUNT);
     expect(seen).toEqual([...seen].sort());
   });

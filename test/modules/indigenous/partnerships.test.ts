@@ -42,10 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function partnershipCount(): Promise<number> {
-  const [row] = await api.orm.em.getConnection().execute('select count(*)::int as count from partnership');
-  return row.count;
-}
+const partnershipCount = () => api.countRows('partnership');
 
 describe('partnerships', () => {
   it('names Klimabündnis Österreich with FOIRN since 1993 and München with the Asháninka since 1997', async () => {

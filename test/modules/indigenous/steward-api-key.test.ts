@@ -27,7 +27,7 @@ describe('INDIGENOUS_STEWARD keys', () => {
   });
 
   it('are refused for an organisation id that does not exist, naming the field, and nothing is stored', async () => {
-    const [{ count: before }] = await api.orm.em.getConnection().execute('select count(*)::int as count from api_key');
+    const before = await api.countRows('api_key');
     const { data, errors } = await api.graphql(
       CREATE_KEY,
       {
@@ -41,7 +41,6 @@ describe('INDIGENOUS_STEWARD keys', () => {
     );
     expect(data).toBeNull();
     expect(errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.organisationId' });
-    const [{ count: after }] = await api.orm.em.getConnection().execute('select count(*)::int as count from api_key');
-    expect(after).toBe(before);
+    expect(await api.countRows('api_key')).toBe(before);
   });
 });

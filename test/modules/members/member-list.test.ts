@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED_MEMBER_COUNT, NAMED_MEMBERS } from '../../scenarios/members.scenario';
-import { startTestApp, type GraphqlResponse, type TestApp } from '../../support/test-app';
+import { allPages } from '../../support/all-pages';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const TOTAL_MEMBERS = GENERATED_MEMBER_COUNT + Object.keys(NAMED_MEMBERS).length;
 
@@ -21,18 +22,17 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function allPages(variables: Record<string, unknown>, pageSize = 50): Promise<MemberNode[]> {
-  const nodes: MemberNode[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response: GraphqlResponse = await api.graphql(MEMBERS, { ...variables, first: pageSize, after });
-    expect(response.errors).toBeUndefined();
-    const page: any = response.data!.members;
-    nodes.push(...page.edges.map((edge: { node: MemberNode }) => edge.node));
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-}
+const allMembers = (variables: Record<string, unknown>, pageSize = 50) =>
+  allPages<MemberNode>(
+    api,
+    MEMBERS,
+    ({ members }) => ({
+      nodes: members.edges.map((edge: { node: MemberNode }) => edge.node),
+      pageInfo: members.pageInfo,
+    }),
+    variables,
+    { first: pageSize },
+  );
 
 describe('members', () => {
   it('pages through every member exactly once, 20 by default', async () => {
@@ -40,13 +40,13 @@ describe('members', () => {
     expect(first.data!.members.edges).toHaveLength(20);
     expect(first.data!.members.totalCount).toBe(TOTAL_MEMBERS);
     expect(first.data!.members.pageInfo.hasPreviousPage).toBe(false);
-    const all = await allPages({});
+    const all = await allMembers({});
     expect(all).toHaveLength(TOTAL_MEMBERS);
     expect(new Set(all.map((member) => member.id)).size).toBe(TOTAL_MEMBERS);
   });
 
   it('orders by name as the database collates', async () => {
-    const all = await allPages({ orderBy: { field: 'NAME', direction: 'ASC' } });
+    const all = await allMembers({ orderBy: { field: 'NAME', direction: 'ASC' } });
     const rows = await api.orm.em
       .getConnection()
       .execute<{ name: string }[]>('select name from member order by name, id');
@@ -54,7 +54,7 @@ describe('members', () => {
   });
 
   it('orders by population descending with members without population last', async () => {
-    const all = await allPages({ orderBy: { field: 'POPULATION', direction: 'DESC' } }, 30);
+    const all = await allMembers({ orderBy: { field: 'POPULATION', direction: 'DESC' } }, 30);
     const populations = all.map((member) => member.population);
     expect(populations[0]).toBe(1_980_000);
     expect(populations.at(-1)).toBeNull();
@@ -64,7 +64,7 @@ describe('members', () => {
   });
 
   it('orders by join date ascending with members that have not joined last', async () => {
-    const all = await allPages({ orderBy: { field: 'JOINED_ON', direction: 'ASC' } }, 40);
+    const all = await allMembers({ orderBy: { field: 'JOINED_ON', direction: 'ASC' } }, 40);
     expect(all[0].name).toBe('Frankfurt am Main');
     expect(all.at(-1)!.name).toBe('Klimaverein Test');
     const dates = all.map((member) => member.joinedOn).filter(Boolean) as string[];

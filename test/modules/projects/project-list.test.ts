@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../src/auth/roles';
 import { GENERATED_PROJECT_COUNT, generatedVisibility, ORG, PROJECT } from '../../scenarios/indigenous.scenario';
 import { generatedMemberId, NAMED_MEMBERS } from '../../scenarios/members.scenario';
-import { startTestApp, type GraphqlResponse, type TestApp } from '../../support/test-app';
+import { allPages } from '../../support/all-pages';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const PROJECTS = `
   query Projects($first: Int, $after: String, $filter: BiodiversityProjectFilter, $orderBy: BiodiversityProjectOrder) {
@@ -34,27 +35,13 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function allPages(variables: Record<string, unknown>, key?: string, pageSize = 40): Promise<ProjectNode[]> {
-  const nodes: ProjectNode[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response: GraphqlResponse = await api.graphql(PROJECTS, { ...variables, first: pageSize, after }, { key });
-    expect(response.errors).toBeUndefined();
-    nodes.push(...response.data!.biodiversityProjects.nodes);
-    if (!response.data!.biodiversityProjects.pageInfo.hasNextPage) return nodes;
-    after = response.data!.biodiversityProjects.pageInfo.endCursor;
-  }
-}
-
-async function countSql(sql: string): Promise<number> {
-  const [row] = await api.orm.em.getConnection().execute(sql);
-  return Number(row.count);
-}
+const allProjects = (variables: Record<string, unknown>, key?: string, pageSize = 40) =>
+  allPages<ProjectNode>(api, PROJECTS, (data) => data.biodiversityProjects, variables, { first: pageSize, key });
 
 describe('biodiversityProjects', () => {
   it('pages anonymous callers through the public projects only, each once', async () => {
-    const expected = await countSql(`select count(*) from biodiversity_project where visibility = 'PUBLIC'`);
-    const all = await allPages({});
+    const expected = await api.countRows('biodiversity_project', `visibility = 'PUBLIC'`);
+    const all = await allProjects({});
     expect(all).toHaveLength(expected);
     expect(new Set(all.map((p) => p.id)).size).toBe(expected);
     const first = await api.graphql(PROJECTS, {});
@@ -63,16 +50,16 @@ describe('biodiversityProjects', () => {
   });
 
   it('pages the secretariat through every project', async () => {
-    const expected = await countSql('select count(*) from biodiversity_project');
-    expect(await allPages({}, admin, 100)).toHaveLength(expected);
+    const expected = await api.countRows('biodiversity_project');
+    expect(await allProjects({}, admin, 100)).toHaveLength(expected);
   });
 
   it('filters by organisation, and sees RESTRICTED ones only with a key that may', async () => {
     const restricted = Array.from({ length: GENERATED_PROJECT_COUNT }, (_, i) => generatedVisibility(i + 1)).filter(
       (visibility) => visibility === 'RESTRICTED',
     ).length;
-    const forAdmin = await allPages({ filter: { organisationIds: [ORG.foag] } }, admin, 100);
-    const forAnonymous = await allPages({ filter: { organisationIds: [ORG.foag] } });
+    const forAdmin = await allProjects({ filter: { organisationIds: [ORG.foag] } }, admin, 100);
+    const forAnonymous = await allProjects({ filter: { organisationIds: [ORG.foag] } });
     expect(forAdmin).toHaveLength(GENERATED_PROJECT_COUNT);
     expect(forAnonymous).toHaveLength(GENERATED_PROJECT_COUNT / 2);
     expect(forAdmin.length - restricted).toBe(GENERATED_PROJECT_COUNT * 0.75);
@@ -92,13 +79,13 @@ describe('biodiversityProjects', () => {
       ['Network reserve guards', 'Restricted sacred site', 'Suriname project 1', 'Suriname project 2'],
     ],
   ])('filters by %j', async (filter, titles) => {
-    const nodes = await allPages({ filter }, admin, 100);
+    const nodes = await allProjects({ filter }, admin, 100);
     expect(nodes.map((node) => node.title)).toEqual(titles);
   });
 
   it('finds the generated projects a member supports', async () => {
     // generated project i (0-based) is supported by members (i % 60) + 1 and (i % 60) + 61
-    const nodes = await allPages({ filter: { memberIds: [generatedMemberId(5)] } }, admin);
+    const nodes = await allProjects({ filter: { memberIds: [generatedMemberId(5)] } }, admin);
     expect(nodes.map((node) => node.title)).toEqual([
       'Generated project 005',
       'Generated project 065',
@@ -108,7 +95,7 @@ describe('biodiversityProjects', () => {
   });
 
   it('orders by hectares protected, descending, with missing figures last', async () => {
-    const nodes = await allPages({ orderBy: { field: 'HECTARES_PROTECTED', direction: 'DESC' } }, admin, 30);
+    const nodes = await allProjects({ orderBy: { field: 'HECTARES_PROTECTED', direction: 'DESC' } }, admin, 30);
     const figures = nodes.map((node) => node.hectaresProtected);
     const known = figures.filter((value): value is number => value !== null);
     expect(known).toEqual([...known].sort((a, b) => b - a));
@@ -117,11 +104,11 @@ describe('biodiversityProjects', () => {
   });
 
   it('orders by budget ascending and by start date, continuing across pages', async () => {
-    const byBudget = await allPages({ orderBy: { field: 'BUDGET_EUR', direction: 'ASC' } }, admin, 25);
+    const byBudget = await allProjects({ orderBy: { field: 'BUDGET_EUR', direction: 'ASC' } }, admin, 25);
     const budgets = byBudget.map((node) => node.budgetEur).filter((value): value is number => value !== null);
     expect(budgets).toEqual([...budgets].sort((a, b) => a - b));
     expect(byBudget.at(-1)!.budgetEur).toBeNull();
-    const byStart = await allPages({ orderBy: { field: 'START_DATE', direction: 'DESC' } }, admin, 25);
+    const byStart = await allProjects({ orderBy: { field: 'START_DATE', direction: 'DESC' } }, admin, 25);
     const dates = byStart.map((node) => node.startDate).filter(Boolean) as string[];
     expect(dates).toEqual([...dates].sort().reverse());
     expect(byStart[0].startDate).toBe('2015-01-01');
@@ -142,7 +129,7 @@ describe('biodiversityProjects', () => {
   });
 
   it('shows supporters and the implementing organisation', async () => {
-    const nodes = await allPages({ filter: { countryCodes: ['BR'] } }, admin);
+    const nodes = await allProjects({ filter: { countryCodes: ['BR'] } }, admin);
     expect(nodes[0]).toMatchObject({
       id: PROJECT.publicOpen.id,
       implementingOrganisation: { acronym: 'FOIRN' },

@@ -46,10 +46,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function projectCount(): Promise<number> {
-  const [row] = await api.orm.em.getConnection().execute('select count(*)::int as count from biodiversity_project');
-  return row.count;
-}
+const projectCount = () => api.countRows('biodiversity_project');
 
 describe('createBiodiversityProject', () => {
   it('creates a project with its supporters for the COICA liaison', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../src/auth/roles';
-import { startTestApp, type GraphqlResponse, type TestApp } from '../../support/test-app';
+import { allPages } from '../../support/all-pages';
+import { startTestApp, type TestApp } from '../../support/test-app';
 
 const MEMBERS = `
   query Members($first: Int, $after: String, $filter: MemberFilter, $orderBy: MemberOrder) {
@@ -21,17 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function allMembers(variables: Record<string, unknown>, key?: string, first = 100): Promise<Node[]> {
-  const nodes: Node[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response: GraphqlResponse = await api.graphql(MEMBERS, { ...variables, first, after }, { key });
-    expect(response.errors).toBeUndefined();
-    nodes.push(...response.data!.members.nodes);
-    if (!response.data!.members.pageInfo.hasNextPage) return nodes;
-    after = response.data!.members.pageInfo.endCursor;
-  }
-}
+const allMembers = (variables: Record<string, unknown>, key?: string, first = 100) =>
+  allPages<Node>(api, MEMBERS, (data) => data.members, variables, { first, key });
 
 describe.each([
   ['anonymous', () => undefined],

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../../src/auth/roles';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { GENERATED_COMMITMENT_COUNT, NAMED_COMMITMENTS } from '../../scenarios/timber.scenario';
+import { allPages } from '../../support/all-pages';
 import { startTestApp, type TestApp } from '../../support/test-app';
 
 const TOTAL = GENERATED_COMMITMENT_COUNT + Object.keys(NAMED_COMMITMENTS).length;
@@ -32,22 +33,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-async function allPages(variables: Record<string, unknown>, pageSize = 40): Promise<Node[]> {
-  const nodes: Node[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const response = await api.graphql(LIST, { ...variables, first: pageSize, after });
-    expect(response.errors).toBeUndefined();
-    const page: any = response.data!.timberCommitments;
-    nodes.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) return nodes;
-    after = page.pageInfo.endCursor;
-  }
-}
+const allCommitments = (variables: Record<string, unknown>, pageSize = 40) =>
+  allPages<Node>(api, LIST, (data) => data.timberCommitments, variables, { first: pageSize });
 
 describe('timberCommitments', () => {
   it('pages through every commitment once, by member name by default', async () => {
-    const all = await allPages({});
+    const all = await allCommitments({});
     expect(all).toHaveLength(TOTAL);
     expect(new Set(all.map((node) => node.id)).size).toBe(TOTAL);
     const rows = await api.orm.em
@@ -59,7 +50,7 @@ describe('timberCommitments', () => {
   });
 
   it('orders by review date descending, commitments without one last', async () => {
-    const all = await allPages({ orderBy: { field: 'REVIEW_DUE', direction: 'DESC' } }, 30);
+    const all = await allCommitments({ orderBy: { field: 'REVIEW_DUE', direction: 'DESC' } }, 30);
     const dates = all.map((node) => node.reviewDue);
     const known = dates.filter((date): date is string => date !== null);
     expect(known).toEqual([...known].sort().reverse());
@@ -68,7 +59,7 @@ describe('timberCommitments', () => {
   });
 
   it('orders by adoption date ascending', async () => {
-    const all = await allPages({ orderBy: { field: 'ADOPTED_ON' } }, 50);
+    const all = await allCommitments({ orderBy: { field: 'ADOPTED_ON' } }, 50);
     expect(all[0].member.name).toBe('München');
     const dates = all.map((node) => node.adoptedOn).filter(Boolean) as string[];
     expect(dates).toEqual([...dates].sort());
