@@ -1,26 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  DataQuality,
-  EmissionScope,
-  EnergyCarrier,
-  InventoryStandard,
-  NotationKey,
-  Sector,
-  VerificationStatus,
-} from '../src/modules/emissions/emission.enums';
+import type { InventoryStandard, VerificationStatus } from '../src/modules/emissions/emission.enums';
+import type { ValidRecord } from '../src/modules/emissions/inventory-submission';
 import { refreshInventoryTotals } from '../src/modules/emissions/inventory-totals';
 import { bulkInsert } from './bulk-insert';
 
-export interface RecordSeed {
+/** A record as the API would store it after validation, with its id. */
+export interface RecordSeed extends ValidRecord {
   id: string;
-  sector: Sector;
-  energyCarrier: EnergyCarrier;
-  scope: EmissionScope;
-  finalEnergyMwh: number | null;
-  emissionsTco2e: number | null;
-  dataQuality: DataQuality | null;
-  notationKey: NotationKey | null;
-  notationExplanation: string | null;
 }
 
 export interface InventorySeed {
