@@ -62,6 +62,16 @@ export function requireUrl(field: string, value: string): string {
   throw new UserInputError(field, `"${truncate(value)}" is not an http(s) URL`);
 }
 
+/** A filter's optional years: whole years from 1900 to 2100, `toYear` not before `fromYear`; `prefix` is its path. */
+export function requireYearRange(prefix: string, years: { fromYear?: number | null; toYear?: number | null }): void {
+  const { fromYear, toYear } = years;
+  if (fromYear != null) requireIntInRange(`${prefix}fromYear`, fromYear, 1900, 2100);
+  if (toYear != null) requireIntInRange(`${prefix}toYear`, toYear, 1900, 2100);
+  if (fromYear != null && toYear != null && toYear < fromYear) {
+    throw new UserInputError(`${prefix}toYear`, `${toYear} is before fromYear ${fromYear}`);
+  }
+}
+
 export function requireDateOrder(field: string, from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && to < from) throw new UserInputError(field, `${to} is before ${from}`);
 }

@@ -1,8 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { UserInputError } from '../../common/errors';
-import { requireIntInRange, requireMaxItems, requireUuids } from '../../common/validation';
+import { requireMaxItems, requireUuids, requireYearRange } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import { MemberCategory } from '../members/member.enums';
 import { EmissionScope, EnergyCarrier, InventoryStandard, Sector } from './emission.enums';
@@ -54,11 +53,7 @@ export async function validEmissionFilter(
   for (const list of ['memberCategories', 'sectors', 'energyCarriers', 'standards', 'scopes'] as const) {
     if (filter[list]) requireMaxItems(`${prefix}${list}`, filter[list]);
   }
-  if (filter.fromYear != null) requireIntInRange(`${prefix}fromYear`, filter.fromYear, 1900, 2100);
-  if (filter.toYear != null) requireIntInRange(`${prefix}toYear`, filter.toYear, 1900, 2100);
-  if (filter.fromYear != null && filter.toYear != null && filter.toYear < filter.fromYear) {
-    throw new UserInputError(`${prefix}toYear`, `${filter.toYear} is before fromYear ${filter.fromYear}`);
-  }
+  requireYearRange(prefix, filter);
   return checked;
 }
 

@@ -1,10 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { UserInputError } from '../../common/errors';
 import { applyKeyset } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
-import { requireIntInRange, requireUuids } from '../../common/validation';
+import { requireUuids, requireYearRange } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import { EmissionInventory } from './emission-inventory.entity';
 import type { EmissionInventoryFilter } from './emission-inventory.filter';
@@ -18,11 +17,7 @@ async function validFilter(ctx: RequestContext, filter: EmissionInventoryFilter)
   if (filter.countryCodes) {
     checked.countryCodes = await requireKnownCountries(ctx, 'filter.countryCodes', filter.countryCodes);
   }
-  if (filter.fromYear != null) requireIntInRange('filter.fromYear', filter.fromYear, 1900, 2100);
-  if (filter.toYear != null) requireIntInRange('filter.toYear', filter.toYear, 1900, 2100);
-  if (filter.fromYear != null && filter.toYear != null && filter.toYear < filter.fromYear) {
-    throw new UserInputError('filter.toYear', `${filter.toYear} is before fromYear ${filter.fromYear}`);
-  }
+  requireYearRange('filter.', filter);
   return checked;
 }
 

@@ -1,7 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { UserInputError } from '../../common/errors';
-import { requireIntInRange } from '../../common/validation';
+import { requireYearRange } from '../../common/validation';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { standardRankSql } from '../emissions/standard-preference';
 import { requireKnownCountries } from '../members/country.service';
@@ -17,11 +16,7 @@ async function validFilter(ctx: RequestContext, filter: AllianceProgressFilter):
   if (filter.countryCodes) {
     checked.countryCodes = await requireKnownCountries(ctx, 'filter.countryCodes', filter.countryCodes);
   }
-  if (filter.fromYear != null) requireIntInRange('filter.fromYear', filter.fromYear, 1900, 2100);
-  if (filter.toYear != null) requireIntInRange('filter.toYear', filter.toYear, 1900, 2100);
-  if (filter.fromYear != null && filter.toYear != null && filter.toYear < filter.fromYear) {
-    throw new UserInputError('filter.toYear', `${filter.toYear} is before fromYear ${filter.fromYear}`);
-  }
+  requireYearRange('filter.', filter);
   return checked;
 }
 
