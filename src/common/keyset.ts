@@ -15,6 +15,11 @@ export interface SortKey {
   idColumn: string;
 }
 
+/** Sorts by a nullable date column; rows without a date come last in either direction. */
+export function nullableDateKey(column: string, idColumn: string): SortKey {
+  return { expression: `coalesce(${column}, ?)`, sqlType: 'date', nullSentinels: ['infinity', '-infinity'], idColumn };
+}
+
 function valueSql(key: SortKey, direction: OrderDirection): { sql: string; bindings: (string | number)[] } {
   if (!key.nullSentinels) return { sql: key.expression, bindings: [] };
   const sentinel = key.nullSentinels[direction === OrderDirection.ASC ? 0 : 1];

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
@@ -18,12 +18,7 @@ const SORT_KEYS: Record<MemberOrderField, SortKey> = {
     nullSentinels: [2147483647, -1],
     idColumn: 'm.id',
   },
-  [MemberOrderField.JOINED_ON]: {
-    expression: 'coalesce(m.joined_on, ?)',
-    sqlType: 'date',
-    nullSentinels: ['infinity', '-infinity'],
-    idColumn: 'm.id',
-  },
+  [MemberOrderField.JOINED_ON]: nullableDateKey('m.joined_on', 'm.id'),
   [MemberOrderField.REDUCTION_PERCENT]: {
     expression: 'coalesce(pg.reduction_percent, ?)',
     sqlType: 'double precision',

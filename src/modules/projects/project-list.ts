@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { applyKeyset, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../consent/governed-records';
@@ -16,12 +16,7 @@ const NUMBER_SENTINELS: [number, number] = [1e300, -1e300];
 
 const SORT_KEYS: Record<BiodiversityProjectOrderField, SortKey> = {
   [BiodiversityProjectOrderField.TITLE]: { expression: 'p.title', sqlType: 'text', idColumn: 'p.id' },
-  [BiodiversityProjectOrderField.START_DATE]: {
-    expression: 'coalesce(p.start_date, ?)',
-    sqlType: 'date',
-    nullSentinels: ['infinity', '-infinity'],
-    idColumn: 'p.id',
-  },
+  [BiodiversityProjectOrderField.START_DATE]: nullableDateKey('p.start_date', 'p.id'),
   [BiodiversityProjectOrderField.HECTARES_PROTECTED]: {
     expression: 'coalesce(p.hectares_protected::float8, ?)',
     sqlType: 'double precision',

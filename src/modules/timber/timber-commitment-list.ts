@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import {
@@ -10,18 +10,8 @@ import {
 
 const SORT_KEYS: Record<TimberCommitmentOrderField, SortKey> = {
   [TimberCommitmentOrderField.MEMBER_NAME]: { expression: 'm.name', sqlType: 'text', idColumn: 'tc.id' },
-  [TimberCommitmentOrderField.ADOPTED_ON]: {
-    expression: 'coalesce(tc.adopted_on, ?)',
-    sqlType: 'date',
-    nullSentinels: ['infinity', '-infinity'],
-    idColumn: 'tc.id',
-  },
-  [TimberCommitmentOrderField.REVIEW_DUE]: {
-    expression: 'coalesce(tc.review_due, ?)',
-    sqlType: 'date',
-    nullSentinels: ['infinity', '-infinity'],
-    idColumn: 'tc.id',
-  },
+  [TimberCommitmentOrderField.ADOPTED_ON]: nullableDateKey('tc.adopted_on', 'tc.id'),
+  [TimberCommitmentOrderField.REVIEW_DUE]: nullableDateKey('tc.review_due', 'tc.id'),
 };
 
 /** The commitments matching `filter` (already validated), as `timber_commitment tc` joined to `member m`. */
