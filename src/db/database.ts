@@ -30,7 +30,7 @@ export async function openDatabase(
     });
   }
   try {
-    const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities });
+    const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities, logger });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
     return {

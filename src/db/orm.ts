@@ -1,7 +1,9 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
+import type { Logger } from 'pino';
 import { migrationsList } from './migrations';
+import { ormLogging } from './orm-logging';
 
 /** How long a request may wait for a pooled connection, and how long one SQL statement may run. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
@@ -13,9 +15,12 @@ export interface OrmOptions {
   poolMax?: number;
   statementTimeoutMs?: number;
   debug?: boolean;
+  /** Where MikroORM and knex log (as JSON); without it they print plain text to the console. */
+  logger?: Logger;
 }
 
 export function ormConfig(options: OrmOptions): Options {
+  const { knexLog, ...logging } = options.logger ? ormLogging(options.logger) : { knexLog: undefined };
   return {
     clientUrl: options.clientUrl,
     entities: options.entities,
@@ -25,12 +30,14 @@ export function ormConfig(options: OrmOptions): Options {
     driverOptions: {
       acquireConnectionTimeout: POOL_ACQUIRE_TIMEOUT_MS,
       connection: { statement_timeout: options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS },
+      ...(knexLog && { log: knexLog }),
     },
     // entities are listed explicitly: discovery from decorators, no folder scanning
     discovery: { warnWhenNoEntities: true },
     forceUtcTimezone: true,
     debug: options.debug ?? false,
     allowGlobalContext: false,
+    ...logging,
   };
 }
 

@@ -81,7 +81,8 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
     ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED_BUDGETS }),
     ...overrides,
   };
-  const orm = await initOrm({ clientUrl: url.toString(), entities, ...options.orm });
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const orm = await initOrm({ clientUrl: url.toString(), entities, logger, ...options.orm });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -90,7 +91,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
     config,
     orm,
     schema: await buildFederatedSchema(),
-    logger: options.logger ?? pino({ level: config.logLevel }),
+    logger,
   });
   await app.ready();
 
