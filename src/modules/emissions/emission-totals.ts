@@ -23,6 +23,16 @@ const DIMENSION_COLUMNS: Record<EmissionDimension, { sql: string; field: keyof E
   [EmissionDimension.STANDARD]: { sql: 'i.standard', field: 'standard' },
 };
 
+const RECORD_DIMENSIONS = new Set([EmissionDimension.SECTOR, EmissionDimension.ENERGY_CARRIER]);
+
+/** Whether the grouping or filter looks inside inventories; if not, their stored totals answer without reading records. */
+function needsRecords(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): boolean {
+  return (
+    groupBy.some((dimension) => RECORD_DIMENSIONS.has(dimension)) ||
+    Boolean(filter.sectors?.length || filter.energyCarriers?.length || filter.scopes?.length)
+  );
+}
+
 /**
  * Sums the records of the inventories the viewer may see, grouped by the given dimensions, in PostgreSQL.
  * Per member and year only the preferred inventory counts (see InventoryStandard), so nothing is counted twice;
@@ -41,7 +51,7 @@ export async function emissionTotals(
       .from('emission_inventory as i')
       .join('member as m', 'm.id', 'i.member_id')
       .whereRaw(visibleInventoriesSql(ctx.viewer, 'i'))
-      .select('i.id', 'i.member_id', 'i.year', 'i.standard')
+      .select('i.id', 'i.member_id', 'i.year', 'i.standard', 'i.total_emissions_tco2e', 'i.total_final_energy_mwh')
       .select(
         knex.raw(
           `row_number() over (partition by i.member_id, i.year order by ${standardRankSql('i.standard')}) as preference`,
@@ -49,13 +59,14 @@ export async function emissionTotals(
       ),
     filter,
   );
-  const query = whereRecordsMatch(
-    knex
-      .from(knex.raw('(?) as i', [inventories]))
-      .join('member as m', 'm.id', 'i.member_id')
-      .join('emission_record as r', 'r.inventory_id', 'i.id'),
-    filter,
-  );
+  const fromRecords = needsRecords(groupBy, filter);
+  const query = knex.from(knex.raw('(?) as i', [inventories])).join('member as m', 'm.id', 'i.member_id');
+  if (fromRecords) whereRecordsMatch(query.join('emission_record as r', 'r.inventory_id', 'i.id'), filter);
+  // an inventory without records counts for no member, as in the join above
+  else query.whereExists(knex.select(knex.raw('1')).from('emission_record as r').whereRaw('r.inventory_id = i.id'));
+  const [tco2e, mwh] = fromRecords
+    ? ['r.emissions_tco2e', 'r.final_energy_mwh']
+    : ['i.total_emissions_tco2e', 'i.total_final_energy_mwh'];
   if (!groupBy.includes(EmissionDimension.STANDARD)) query.where('i.preference', 1);
   for (const { sql, field } of dimensions)
     query
@@ -63,8 +74,8 @@ export async function emissionTotals(
       .groupByRaw(sql)
       .orderByRaw(sql);
   query
-    .select(knex.raw('coalesce(sum(r.emissions_tco2e), 0) as "emissionsTco2e"'))
-    .select(knex.raw('sum(r.final_energy_mwh) as "finalEnergyMwh"'))
+    .select(knex.raw(`coalesce(sum(${tco2e}), 0) as "emissionsTco2e"`))
+    .select(knex.raw(`sum(${mwh}) as "finalEnergyMwh"`))
     .select(knex.raw('count(distinct i.member_id) as "memberCount"'))
     .limit(MAX_TOTAL_GROUPS + 1);
   const rows: Record<string, string | number | null>[] = await query;
