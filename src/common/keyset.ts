@@ -47,3 +47,9 @@ export function applyKeyset(
   }
   return query.orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings).limit(limit);
 }
+
+/** The `totalCount` of a list: how many rows its filtered query matches, over all pages. */
+export async function countAll(query: Knex.QueryBuilder): Promise<number> {
+  const [row] = await query.count({ count: '*' });
+  return Number(row.count);
+}

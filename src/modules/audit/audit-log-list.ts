@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { PageRequest } from '../../common/pagination';
 import type { AuditLogFilter } from './audit-log.inputs';
+import { countAll } from '../../common/keyset';
 
 function filteredEntries(em: EntityManager, filter: AuditLogFilter): Knex.QueryBuilder {
   const query = em.getKnex().from('audit_log_entry as a');
@@ -29,6 +30,5 @@ export function auditLogPageRows(
 }
 
 export async function countAuditLogEntries(em: EntityManager, filter: AuditLogFilter): Promise<number> {
-  const [row] = await filteredEntries(em, filter).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filteredEntries(em, filter));
 }

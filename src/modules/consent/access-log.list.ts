@@ -8,6 +8,7 @@ import { DateScalar } from '../../common/scalars';
 import { requireDateOrder, requireUuid } from '../../common/validation';
 import { AccessLog } from './access-log.entity';
 import { mapPage, newestFirstPage } from './newest-first';
+import { countAll } from '../../common/keyset';
 
 @InputType({ description: 'Narrows the access log; all given conditions must hold.' })
 export class AccessLogFilter {
@@ -48,8 +49,5 @@ export async function listAccessLog(
   const filter = args.filter ?? {};
   const rows = await newestFirstPage(readableLog(ctx, filter).select('a.*'), 'a', page);
   const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(AccessLog, columns));
-  return new Page(items, page, cursorOf, async () => {
-    const [row] = await readableLog(ctx, filter).count({ count: '*' });
-    return Number(row.count);
-  });
+  return new Page(items, page, cursorOf, () => countAll(readableLog(ctx, filter)));
 }

@@ -7,6 +7,7 @@ import { requireUuid } from '../../common/validation';
 import type { ConsentRecordFilter } from './consent.inputs';
 import { ConsentRecord } from './consent-record.entity';
 import { mapPage, newestFirstPage } from './newest-first';
+import { countAll } from '../../common/keyset';
 
 /** The consent records the viewer may read: all for ADMIN and COICA_LIAISON, its own organisation's for a steward. */
 function readableRecords(ctx: RequestContext, filter: ConsentRecordFilter): Knex.QueryBuilder {
@@ -29,8 +30,5 @@ export async function listConsentRecords(
   const filter = args.filter ?? {};
   const rows = await newestFirstPage(readableRecords(ctx, filter).select('c.*'), 'c', page);
   const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(ConsentRecord, columns));
-  return new Page(items, page, cursorOf, async () => {
-    const [row] = await readableRecords(ctx, filter).count({ count: '*' });
-    return Number(row.count);
-  });
+  return new Page(items, page, cursorOf, () => countAll(readableRecords(ctx, filter)));
 }

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { applyKeyset } from '../../common/keyset';
+import { applyKeyset, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireUuids, requireYearRange } from '../../common/validation';
@@ -56,9 +56,6 @@ export async function listInventories(
     inventories,
     page,
     (inventory) => [inventory.year, inventory.id],
-    async () => {
-      const [row] = await filteredInventories(ctx, filter).count({ count: '*' });
-      return Number(row.count);
-    },
+    () => countAll(filteredInventories(ctx, filter)),
   );
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset } from '../../common/keyset';
+import { applyKeyset, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { IndigenousOrganisationFilter } from './indigenous-organisation.inputs';
@@ -41,6 +41,5 @@ export function organisationPageRows(
 }
 
 export async function countOrganisations(em: EntityManager, filter: IndigenousOrganisationFilter): Promise<number> {
-  const [row] = await filteredOrganisations(em, filter).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filteredOrganisations(em, filter));
 }

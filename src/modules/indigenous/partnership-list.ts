@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
-import { applyKeyset } from '../../common/keyset';
+import { applyKeyset, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { Partnership } from './partnership.entity';
@@ -48,6 +48,5 @@ export async function partnershipPage(
 }
 
 export async function countPartnerships(ctx: RequestContext, filter: PartnershipFilter): Promise<number> {
-  const [row] = await filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter));
 }

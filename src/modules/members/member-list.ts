@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
@@ -84,8 +84,7 @@ export async function countMembers(
   filter: MemberFilter,
   visibleInventories: string,
 ): Promise<number> {
-  const [row] = await filteredMembers(em, filter, visibleInventories).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filteredMembers(em, filter, visibleInventories));
 }
 
 function escapeLike(text: string): string {

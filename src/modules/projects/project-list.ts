@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../consent/governed-records';
@@ -64,6 +64,5 @@ export function projectPageRows(
 }
 
 export async function countProjects(knex: Knex, viewer: Viewer, filter: BiodiversityProjectFilter): Promise<number> {
-  const [row] = await filterProjects(governedProjects(knex, viewer, true), filter).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filterProjects(governedProjects(knex, viewer, true), filter));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, nullableDateKey, type SortKey } from '../../common/keyset';
+import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import {
@@ -42,6 +42,5 @@ export function commitmentPageRows(
 }
 
 export async function countCommitments(em: EntityManager, filter: TimberCommitmentFilter): Promise<number> {
-  const [row] = await filteredCommitments(em, filter).count({ count: '*' });
-  return Number(row.count);
+  return countAll(filteredCommitments(em, filter));
 }
