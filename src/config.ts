@@ -20,7 +20,12 @@ export interface Config {
   /** Which proxies to believe about the client address (X-Forwarded-For): none, all, or these addresses/CIDRs. */
   trustProxy: boolean | string[];
   limits: Limits;
+  /** How long SIGTERM/SIGINT wait for in-flight requests (downloads included) before cutting them. */
+  shutdownGraceMs: number;
 }
+
+/** Longer than the request timeout, so only long downloads are ever cut; short of a 30 s orchestrator kill. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
 
 export class ConfigError extends Error {
   constructor(variable: string, problem: string) {
@@ -135,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(env),
     trustProxy: trustProxy(env),
     limits: limits(env),
+    shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS),
   };
 }

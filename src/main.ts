@@ -5,6 +5,7 @@ import { isEmpty, openDatabase } from './db/database';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { seedDatabase } from './db/seed';
 import { buildServer } from './http/server';
+import { shutDown } from './http/shutdown';
 import { entities } from './modules';
 import { buildFederatedSchema } from './schema/build-schema';
 
@@ -24,8 +25,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
-      await app.close();
-      await database.close();
+      await shutDown({ app, database, graceMs: config.shutdownGraceMs, logger });
       logger.info('stopped');
       process.exit(0);
     } catch (error) {

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiError } from '../common/errors';
+import { databaseTrouble } from '../db/database-trouble';
+import { SERVICE_UNAVAILABLE, TROUBLE_MESSAGES } from './service-unavailable';
 
 /** Codes that graphql-js and Apollo Server give to errors in the request itself: safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
@@ -16,9 +18,6 @@ const REQUEST_ERROR_CODES = new Set([
 /** graphql-js's parse error when a document passes the token limit (parseOptions.maxTokens; 16.x says "more that"). */
 const TOKEN_LIMIT = /^Syntax Error: Document contains more tha[nt] (\d+) tokens\./;
 
-/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
-const QUERY_CANCELED = '57014';
-
 /**
  * The input path a variable coercion error names: `Variable "$input" got invalid value "X" at "input.records[0].sector"; …`
  * → `input.records[0].sector`; a missing or unknown input field is appended (`…; Field "countryCode" of required type
@@ -33,9 +32,9 @@ function variableField(message: string): string | undefined {
 }
 
 /**
- * Shows our own errors and request errors as they are; masks everything else (a bug, a database error)
- * as INTERNAL_SERVER_ERROR, so no SQL, stack or internal name reaches the caller. The full error is logged
- * with the request id by the error-logging plugin.
+ * Shows our own errors and request errors as they are; reports a database that cannot serve now as SERVICE_UNAVAILABLE;
+ * masks everything else (a bug, any other database error) as INTERNAL_SERVER_ERROR, so no SQL, stack or internal name
+ * reaches the caller. The full error is logged with the request id by the error-logging plugins.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -54,13 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ? { ...formatted, extensions: { ...formatted.extensions, field } }
       : formatted;
   }
-  const timedOut = (original as { code?: unknown } | undefined)?.code === QUERY_CANCELED;
+  if (code === SERVICE_UNAVAILABLE) return formatted;
+  const trouble = databaseTrouble(original);
   return {
-    message: timedOut
-      ? 'The database took too long to answer and the query was cancelled; ask for less'
-      : 'Internal server error',
+    message: trouble ? TROUBLE_MESSAGES[trouble] : 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: trouble ? SERVICE_UNAVAILABLE : 'INTERNAL_SERVER_ERROR' },
   };
 }

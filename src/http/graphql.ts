@@ -13,6 +13,7 @@ import { authenticate } from '../auth/authenticate';
 import { ApiError } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
+import { databaseTrouble } from '../db/database-trouble';
 import { auditLog } from './audit';
 import { AuthFailureGuard } from './auth-failures';
 import { costPlugin } from './cost-plugin';
@@ -22,15 +23,20 @@ import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { listArgumentLimit } from './list-arguments';
 import { RateLimiter, registerRateLimit } from './rate-limit';
+import { registerRequestDeadline } from './request-deadline';
+import { serviceUnavailable, serviceUnavailablePlugin, TROUBLE_MESSAGES } from './service-unavailable';
 
-/** Logs every unexpected error in full, with the request id, before formatError masks it for the caller. */
+/**
+ * Logs every unexpected error in full, with the request id, before formatError masks it for the caller (database
+ * trouble is logged by serviceUnavailablePlugin).
+ */
 const errorLogging: ApolloServerPlugin<GraphqlContext> = {
   async requestDidStart({ contextValue }) {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
           const code = error.extensions?.code;
-          if (!code || code === 'INTERNAL_SERVER_ERROR') {
+          if ((!code || code === 'INTERNAL_SERVER_ERROR') && !databaseTrouble(error)) {
             contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'GraphQL operation failed');
           }
         }
@@ -52,6 +58,12 @@ async function contextFor(
   } catch (error) {
     if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
       await authFailures.record(request, error.message);
+    }
+    // the key lookup runs before any resolver: Apollo would answer a bare 500 and log nothing
+    const trouble = databaseTrouble(error);
+    if (trouble) {
+      request.log.warn({ err: error, trouble }, 'database trouble while authenticating');
+      throw serviceUnavailable(TROUBLE_MESSAGES[trouble]);
     }
     throw error;
   }
@@ -84,6 +96,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     plugins: [
       fastifyApolloDrainPlugin(app),
       errorLogging,
+      serviceUnavailablePlugin,
       costPlugin(limiter, limits),
       listArgumentLimit,
       auditLog,
@@ -94,10 +107,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   });
   await apollo.start();
   await app.register(async (scope) => {
-    // GraphQL answers in time or not at all; streaming routes elsewhere (exports) set their own limit
-    scope.addHook('onRoute', (route) => {
-      route.handlerTimeout ??= limits.requestTimeoutMs;
-    });
+    registerRequestDeadline(scope, limits);
     authFailures.register(scope);
     registerRateLimit(scope, limiter);
     await scope.register(fastifyApollo(apollo), {

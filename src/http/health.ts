@@ -1,7 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
+import { Pool } from 'pg';
 
-const READINESS_TIMEOUT_MS = 1_000;
+/** How long readiness waits for the database (connecting included) before answering 503. */
+export const READINESS_TIMEOUT_MS = 2_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -11,12 +13,57 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Liveness (the process answers) and readiness (the database answers within a second). */
+/**
+ * `select 1` on one connection of its own, apart from the requests' pool: readiness tells whether the database answers,
+ * never how busy the pool is. Checks that arrive while one runs share its answer.
+ */
+class ReadinessProbe {
+  private readonly pool: Pool;
+  private running?: Promise<void>;
+
+  constructor(connectionString: string) {
+    this.pool = new Pool({
+      connectionString,
+      max: 1,
+      connectionTimeoutMillis: READINESS_TIMEOUT_MS,
+      query_timeout: READINESS_TIMEOUT_MS,
+      keepAlive: true,
+    });
+    // an idle connection cut by the server is replaced on the next check; the error itself tells nothing new
+    this.pool.on('error', () => undefined);
+  }
+
+  check(): Promise<void> {
+    this.running ??= withTimeout(this.probe(), READINESS_TIMEOUT_MS).finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async probe(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('select 1');
+      client.release();
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** Liveness (the process answers: no database, no slow code) and readiness (the database answers in time). */
 export function registerHealth(app: FastifyInstance, orm: MikroORM): void {
+  const probe = new ReadinessProbe(orm.config.get('clientUrl')!);
+  app.addHook('onClose', () => probe.close());
   app.get('/health/live', async () => ({ status: 'ok' }));
   app.get('/health/ready', async (request, reply) => {
     try {
-      await withTimeout(orm.em.getConnection().execute('select 1'), READINESS_TIMEOUT_MS);
+      await probe.check();
       return { status: 'ok', database: 'up' };
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check: database does not answer');

@@ -1,0 +1,50 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { databaseTrouble, type DatabaseTrouble } from '../db/database-trouble';
+import type { GraphqlContext } from './graphql-context';
+
+/** What a client is told to wait before retrying when the service cannot answer now. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+/** The caller's messages: no SQL, host or driver text, only what happened and what to do. */
+export const TROUBLE_MESSAGES: Record<DatabaseTrouble, string> = {
+  unavailable: 'The database cannot be reached or no connection is free right now; retry shortly',
+  timeout: 'The database took too long to answer and the statement was cancelled; retry shortly, or ask for less',
+};
+
+/** A GraphQL error that Apollo Server answers with HTTP 503 and Retry-After (through `extensions.http`). */
+export function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: {
+      code: SERVICE_UNAVAILABLE,
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    },
+  });
+}
+
+/**
+ * An operation that failed because of the database answers HTTP 503 with Retry-After, whatever else it holds (formatError
+ * gives those errors the SERVICE_UNAVAILABLE code), and is logged as a warning with the request id, not as a bug.
+ */
+export const serviceUnavailablePlugin: ApolloServerPlugin<GraphqlContext> = {
+  async requestDidStart({ contextValue }) {
+    let unavailable = false;
+    return {
+      async didEncounterErrors({ errors }) {
+        for (const error of errors) {
+          const trouble = databaseTrouble(error);
+          if (!trouble) continue;
+          unavailable = true;
+          contextValue.log.warn({ err: error.originalError ?? error, path: error.path, trouble }, 'database trouble');
+        }
+      },
+      async willSendResponse({ response }) {
+        if (!unavailable) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
