@@ -24,15 +24,15 @@ const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']
 /** SQLSTATE of a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
-/** Messages of node-postgres and knex that carry no code. */
+/** Messages of node-postgres and knex that carry no code (knex puts the statement and " - " before the driver's). */
 const UNAVAILABLE_MESSAGES = [
   /^Knex: Timeout acquiring a connection/,
-  /^Connection terminated/,
-  /^timeout exceeded when trying to connect/,
-  /^Client has encountered a connection error/,
-  /^Client was closed and is not queryable/,
+  /(?:^| - )Connection terminated/,
+  /(?:^| - )timeout exceeded when trying to connect/,
+  /(?:^| - )Client has encountered a connection error/,
+  /(?:^| - )Client was closed and is not queryable/,
 ];
-const TIMEOUT_MESSAGE = /^Query read timeout/;
+const TIMEOUT_MESSAGE = /(?:^| - )Query read timeout$/;
 
 function troubleOf(error: object): DatabaseTrouble | undefined {
   const { code, message } = error as { code?: unknown; message?: unknown };

@@ -53,12 +53,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       ? { ...formatted, extensions: { ...formatted.extensions, field } }
       : formatted;
   }
-  if (code === SERVICE_UNAVAILABLE) return formatted;
   const trouble = databaseTrouble(original);
+  if (trouble || code === SERVICE_UNAVAILABLE) {
+    // raised by the database or by us (the key lookup, before any resolver): one shape, never a stack
+    return {
+      message: trouble ? TROUBLE_MESSAGES[trouble] : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: SERVICE_UNAVAILABLE },
+    };
+  }
   return {
-    message: trouble ? TROUBLE_MESSAGES[trouble] : 'Internal server error',
+    message: 'Internal server error',
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: trouble ? SERVICE_UNAVAILABLE : 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }

@@ -13,6 +13,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+const ignore = () => undefined;
+
 /**
  * `select 1` on one connection of its own, apart from the requests' pool: readiness tells whether the database answers,
  * never how busy the pool is. Checks that arrive while one runs share its answer.
@@ -42,13 +44,17 @@ class ReadinessProbe {
 
   private async probe(): Promise<void> {
     const client = await this.pool.connect();
+    // a connection cut while checked out also fails the query; unheard, its 'error' event would end the process
+    client.on('error', ignore);
     try {
       await client.query('select 1');
-      client.release();
     } catch (error) {
+      client.off('error', ignore);
       client.release(true);
       throw error;
     }
+    client.off('error', ignore);
+    client.release();
   }
 
   close(): Promise<void> {
