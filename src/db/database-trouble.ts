@@ -35,7 +35,9 @@ const UNAVAILABLE_MESSAGES = [
 const TIMEOUT_MESSAGE = /(?:^| - )Query read timeout$/;
 
 function troubleOf(error: object): DatabaseTrouble | undefined {
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  // a statement refused after its request ran out of time (see request-signal.ts)
+  if (name === 'RequestAbortedError') return 'timeout';
   if (typeof code === 'string') {
     if (code === QUERY_CANCELED) return 'timeout';
     if (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return 'unavailable';
@@ -50,7 +52,7 @@ function troubleOf(error: object): DatabaseTrouble | undefined {
 /** The trouble this error (or an error it wraps: GraphQL's originalError, a cause) reports, if any. */
 export function databaseTrouble(error: unknown): DatabaseTrouble | undefined {
   const seen = new Set<unknown>();
-  for (let current = error; current && typeof current === 'object' && !seen.has(current); ) {
+  for (let current = error; current && typeof current === 'object' && !seen.has(current);) {
     seen.add(current);
     const trouble = troubleOf(current);
     if (trouble) return trouble;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { ConfigError } from '../config';
 import { migrationsList } from './migrations';
 import { ormLogging } from './orm-logging';
+import { abortableStatements } from './request-signal';
 
 /** How long a request may wait for a pooled connection (opening one included), and how long one SQL statement may run. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
@@ -45,6 +46,7 @@ export function ormConfig(options: OrmOptions): Options {
       max: options.poolMax ?? 10,
       // a connection whose statement the client gave up on is still busy on the wire: never hand it out again
       validate: (connection: Client & { readyForQuery?: boolean }) => connection.readyForQuery === true,
+      afterCreate: abortableStatements(options.clientUrl),
     } as Options['pool'],
     driverOptions: {
       acquireConnectionTimeout: acquireTimeoutMs,

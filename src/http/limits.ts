@@ -31,9 +31,9 @@ export interface Limits {
   /** Failed authentications one IP address may make per window before its keyed requests are refused. */
   authFailuresPerWindow: number;
   /**
-   * Time to receive a whole request (every route), and to answer a GraphQL one: then the client gets a clean error.
-   * Each SQL statement has its own, shorter limit: PostgreSQL's statement_timeout, STATEMENT_TIMEOUT_MS in
-   * src/db/orm.ts.
+   * Time to receive a whole request (every route), and to answer a GraphQL one (request-deadline.ts): then the client
+   * gets SERVICE_UNAVAILABLE and the request's SQL stops. Waiting for a connection and each SQL statement have their own,
+   * shorter limits (POOL_ACQUIRE_TIMEOUT_MS and STATEMENT_TIMEOUT_MS in src/db/orm.ts).
    */
   requestTimeoutMs: number;
 }

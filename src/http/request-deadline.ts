@@ -1,12 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { underSignal } from '../db/request-signal';
 import type { Limits } from './limits';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './service-unavailable';
 
 /**
  * Every request of the scope is answered within `requestTimeoutMs` of its arrival, body included: at the limit the client
- * gets HTTP 503 with Retry-After and SERVICE_UNAVAILABLE. Fastify's own handlerTimeout is not used: it is disarmed as soon
- * as a request body has been read (so it never held for POST). The statement still running then is ended by its own,
- * shorter limits (statement_timeout and the client's query timeout, src/db/orm.ts).
+ * gets HTTP 503 with Retry-After and SERVICE_UNAVAILABLE, and the request's work is given up: its handler runs under an
+ * abort signal that the SQL layer obeys (src/db/request-signal.ts), which also aborts when the client goes away first.
+ * Fastify's own handlerTimeout is not used: it is disarmed as soon as a request body has been read (so it never held for
+ * POST).
  */
 export function registerRequestDeadline(scope: FastifyInstance, limits: Limits): void {
   const ms = limits.requestTimeoutMs;
@@ -18,8 +20,13 @@ export function registerRequestDeadline(scope: FastifyInstance, limits: Limits):
       },
     ],
   });
+  const controllers = new WeakMap<FastifyRequest, AbortController>();
+
   scope.addHook('onRequest', (request, reply, done) => {
+    const controller = new AbortController();
+    controllers.set(request, controller);
     const timer = setTimeout(() => {
+      controller.abort();
       if (reply.sent || reply.raw.headersSent) return;
       request.log.warn({ timeoutMs: ms }, 'request timed out');
       void reply
@@ -28,8 +35,21 @@ export function registerRequestDeadline(scope: FastifyInstance, limits: Limits):
         .type('application/json; charset=utf-8')
         .send(body);
     }, ms);
-    // 'close' comes when the response is done or the client went away: either way the deadline no longer matters
-    reply.raw.once('close', () => clearTimeout(timer));
+    reply.raw.once('close', () => {
+      clearTimeout(timer);
+      // closed before the answer was written: the client went away, nobody waits for the work any more
+      if (!reply.raw.writableFinished) controller.abort();
+    });
     done();
+  });
+
+  scope.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function (request, reply) {
+      const signal = controllers.get(request)?.signal;
+      return signal
+        ? underSignal(signal, () => handler.call(this, request, reply))
+        : handler.call(this, request, reply);
+    };
   });
 }

@@ -81,7 +81,7 @@ export async function startListeningApp(
       });
       const body = await response.text();
       const ms = performance.now() - started;
-      let json: Record<string, any> | null = null;
+      let json: Record<string, any> | null;
       try {
         json = JSON.parse(body) as Record<string, any>;
       } catch {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_TIMEOUT_MARGIN_MS } from '../../src/db/orm';
-import { startListeningApp, type ListeningApp, type TimedAnswer } from '../http/listening-app';
+import { ADMIN_SECRET, startListeningApp, type ListeningApp, type TimedAnswer } from '../http/listening-app';
 import { lockMembers } from '../http/side-connection';
 
 /** Over a real socket with a real HTTP client: the limits must hold for what a client sees, not for fastify.inject. */
@@ -29,11 +29,13 @@ describe('request timeout', () => {
   afterAll(() => api?.close());
 
   for (const method of ['POST', 'GET'] as const) {
-    it(`answers a ${method} that takes too long at the limit with SERVICE_UNAVAILABLE, and serves the next one`, async () => {
+    it(`answers a ${method} that takes too long at the limit with SERVICE_UNAVAILABLE, stops its statement, and serves the next one`, async () => {
       const lock = await lockMembers(api.databaseUrl);
       let answer: TimedAnswer;
       try {
         answer = await api.graphql(MEMBERS, { method });
+        // the statement does not wait for its own (10 s) limit: the request gave it up
+        await lock.untilWaiting(0);
       } finally {
         await lock.release();
       }
@@ -49,6 +51,23 @@ describe('request timeout', () => {
       expect(after.json!.data.members.nodes).toHaveLength(5);
     });
   }
+
+  it('writes nothing for a mutation it stopped, even once its statement could go on', async () => {
+    const name = 'Stopped at the deadline';
+    const lock = await lockMembers(api.databaseUrl);
+    try {
+      const answer = await api.graphql(
+        `mutation { createMember(input: { name: "${name}", category: CITY, countryCode: "AT" }) { id } }`,
+        { key: ADMIN_SECRET },
+      );
+      expect(answer.status, answer.body).toBe(503);
+      await lock.unlock();
+      await lock.untilOthersIdle();
+      expect(await lock.membersNamed(name)).toBe(0);
+    } finally {
+      await lock.release();
+    }
+  });
 });
 
 describe('statement timeout', () => {
