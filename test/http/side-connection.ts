@@ -34,6 +34,11 @@ export async function lockMembers(databaseUrl: string): Promise<MemberLock> {
   const database = new URL(databaseUrl).pathname.slice(1);
   let locked = true;
   let ended = false;
+  const unlock = async () => {
+    if (!locked) return;
+    locked = false;
+    await client.query('rollback');
+  };
   const count = async (sql: string, params: unknown[]) => (await client.query<{ n: number }>(sql, params)).rows[0].n;
   return {
     untilWaiting: (statements) =>
@@ -54,15 +59,11 @@ export async function lockMembers(databaseUrl: string): Promise<MemberLock> {
         'no other connection busy',
       ),
     membersNamed: (name) => count('select count(*)::int as n from member where name = $1', [name]),
-    async unlock() {
-      if (!locked) return;
-      locked = false;
-      await client.query('rollback');
-    },
+    unlock,
     async release() {
       if (ended) return;
       ended = true;
-      await this.unlock();
+      await unlock();
       await client.end();
     },
   };
