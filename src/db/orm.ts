@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { ConfigError } from '../config';
 import { migrationsList } from './migrations';
 import { ormLogging } from './orm-logging';
-import { abortableStatements } from './request-signal';
+import { guardStatements } from './statement-guard';
 
 /** How long a request may wait for a pooled connection (opening one included), and how long one SQL statement may run. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
@@ -46,13 +46,15 @@ export function ormConfig(options: OrmOptions): Options {
       max: options.poolMax ?? 10,
       // a connection whose statement the client gave up on is still busy on the wire: never hand it out again
       validate: (connection: Client & { readyForQuery?: boolean }) => connection.readyForQuery === true,
-      afterCreate: abortableStatements(options.clientUrl),
+      afterCreate: guardStatements({
+        connectionString: options.clientUrl,
+        queryTimeoutMs: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+      }),
     } as Options['pool'],
     driverOptions: {
       acquireConnectionTimeout: acquireTimeoutMs,
       connection: {
         statement_timeout: statementTimeoutMs,
-        query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
         connectionTimeoutMillis: acquireTimeoutMs,
         keepAlive: true,
       },
