@@ -20,7 +20,7 @@ import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
-import { listArgumentLimit } from './list-arguments';
+import { inputBoundary } from './input-boundary';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 
 /** Logs every unexpected error in full, with the request id, before formatError masks it for the caller. */
@@ -85,7 +85,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       fastifyApolloDrainPlugin(app),
       errorLogging,
       costPlugin(limiter, limits),
-      listArgumentLimit,
+      inputBoundary,
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
