@@ -138,11 +138,23 @@ export interface Placement {
   hostile: HostileValue;
 }
 
+/** One character over the length of the column an input field is stored in (its `maxLength` extension). */
+function overColumn(maxLength: unknown): HostileValue[] {
+  if (typeof maxLength !== 'number') return [];
+  return [{ label: `${maxLength + 1} characters, over its column`, value: 'x'.repeat(maxLength + 1), refused: true }];
+}
+
 /** Every placement of a hostile value inside a value of `type`, with required neighbours filled in. */
-function placements(type: GraphQLInputType, name: string, path: string, seen: Set<string>): Placement[] {
+function placements(
+  type: GraphQLInputType,
+  name: string,
+  path: string,
+  seen: Set<string>,
+  maxLength?: unknown,
+): Placement[] {
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
-    return placements(inner.ofType, name, `${path}[0]`, seen).map((placement) => ({
+    return placements(inner.ofType, name, `${path}[0]`, seen, maxLength).map((placement) => ({
       ...placement,
       value: [placement.value],
     }));
@@ -152,14 +164,21 @@ function placements(type: GraphQLInputType, name: string, path: string, seen: Se
     const fields = inner.getFields();
     const base = requiredFields(fields);
     return Object.values(fields).flatMap((field) =>
-      placements(field.type, field.name, `${path}.${field.name}`, new Set([...seen, inner.name])).map((placement) => ({
+      placements(
+        field.type,
+        field.name,
+        `${path}.${field.name}`,
+        new Set([...seen, inner.name]),
+        field.extensions.maxLength,
+      ).map((placement) => ({
         ...placement,
         value: { ...base, [field.name]: placement.value },
       })),
     );
   }
   if (!isLeafType(inner) || (isScalarType(inner) && inner.name === 'Boolean')) return [];
-  return hostileValues(inner, name).map((hostile) => ({ value: hostile.value, path, hostile }));
+  const values = [...hostileValues(inner, name), ...(isScalarType(inner) ? overColumn(maxLength) : [])];
+  return values.map((hostile) => ({ value: hostile.value, path, hostile }));
 }
 
 export interface HostileCase {

@@ -1,6 +1,12 @@
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLInputObjectType, GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsentRecord } from '../../src/modules/consent/consent-record.entity';
+import { DataSource } from '../../src/modules/emissions/data-source.entity';
+import { EmissionRecord } from '../../src/modules/emissions/emission-record.entity';
+import { Member } from '../../src/modules/members/member.entity';
+import { TimberProcurement } from '../../src/modules/timber/timber-procurement.entity';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
+import { columnLength } from '../../src/schema/input-lengths';
 import { ORG, PROJECT } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
@@ -59,6 +65,10 @@ describe.each(['mutation', 'query'] as const)('hostile values in every %s argume
     expect(new Set(ofOperation().map((hostileCase) => hostileCase.field))).toEqual(
       new Set(withArguments.map((field) => field.name)),
     );
+    if (operation === 'mutation') {
+      const overColumn = ofOperation().filter((hostileCase) => hostileCase.hostile.label.endsWith('over its column'));
+      expect(overColumn.map((hostileCase) => hostileCase.path)).toContain('input.website');
+    }
   });
 
   it('refuses each as BAD_USER_INPUT naming its path, never a 500, and writes nothing', async () => {
@@ -70,6 +80,27 @@ describe.each(['mutation', 'query'] as const)('hostile values in every %s argume
     }
     expect(failures).toEqual([]);
     expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('string limits of input fields', () => {
+  it.each([
+    ['MemberInput', 'website', Member, 300],
+    ['MemberUpdate', 'website', Member, 300],
+    ['MemberInput', 'name', Member, 200],
+    ['DataSourceInput', 'url', DataSource, 500],
+    ['EmissionRecordInput', 'notationExplanation', EmissionRecord, 500],
+    ['ConsentInput', 'consultationProtocolUrl', ConsentRecord, 500],
+    ['TimberProcurementInput', 'species', TimberProcurement, 120],
+  ])('%s.%s takes the length of its column', (typeName, fieldName, entity, length) => {
+    const type = schema.getType(typeName) as GraphQLInputObjectType;
+    expect(columnLength(entity, fieldName)).toBe(length);
+    expect(type.getFields()[fieldName].extensions.maxLength).toBe(length);
+  });
+
+  it('gives fields stored nowhere the general limit only', () => {
+    const filter = schema.getType('MemberFilter') as GraphQLInputObjectType;
+    expect(filter.getFields().nameContains.extensions.maxLength).toBeUndefined();
   });
 });
 
