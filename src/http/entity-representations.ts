@@ -31,8 +31,8 @@ function keyFields(schema: GraphQLSchema): Map<string, string[]> {
 
 /**
  * What is wrong with one `_entities` representation, or null: it must be an object whose `__typename` names an entity
- * of this subgraph and whose key fields are strings or numbers (a string free of control characters and not over
- * the general length limit). An id of the right shape that matches nothing is no problem: its entity is null.
+ * of this subgraph and whose key fields are strings (free of control characters, not over the general length limit),
+ * as every key of this API is an ID or a code. A key that matches nothing is no problem: its entity is null.
  */
 export function representationProblem(schema: GraphQLSchema, representation: unknown): string | null {
   if (representation === null || typeof representation !== 'object' || Array.isArray(representation)) {
@@ -44,7 +44,6 @@ export function representationProblem(schema: GraphQLSchema, representation: unk
   if (!keys) return `__typename must name an entity of this API (one of ${[...keyFields(schema).keys()].join(', ')})`;
   for (const key of keys) {
     const value = fields[key];
-    if (typeof value === 'number' && Number.isFinite(value)) continue;
     if (typeof value !== 'string') return `a ${typename} needs its key field ${key} (a string)`;
     const problem = textProblem(value, MAX_STRING_LENGTH);
     if (problem) return `${key} ${problem}`;

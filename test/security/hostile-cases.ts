@@ -86,6 +86,7 @@ function hostileValues(type: GraphQLInputType, name: string): HostileValue[] {
         { label: 'no key field', value: { __typename: 'Member' }, refused: true },
         { label: 'object key field', value: { __typename: 'Member', id: { id: UNKNOWN_ID } }, refused: true },
         { label: 'NUL in key field', value: { __typename: 'Country', code: 'A\u0000' }, refused: true },
+        { label: 'number as key field', value: { __typename: 'Country', code: 7 }, refused: true },
       ];
     default:
       return [];
