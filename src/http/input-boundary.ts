@@ -1,10 +1,6 @@
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import {
-  type ASTNode,
   type DocumentNode,
-  type FragmentDefinitionNode,
-  type FieldNode,
-  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   getArgumentValues,
@@ -13,65 +9,14 @@ import {
   isListType,
   isNonNullType,
   isScalarType,
-  Kind,
   type OperationDefinitionNode,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
 } from 'graphql';
 import { ApiError, UserInputError } from '../common/errors';
 import { textProblem } from '../common/validation';
+import { argumentSites } from './argument-sites';
 import { representationProblem } from './entity-representations';
 import type { GraphqlContext } from './graphql-context';
 import { MAX_LIST_ARGUMENT_ITEMS, MAX_STRING_LENGTH } from './limits';
-
-/** A field of the operation (or of a fragment it may use) that is given arguments. */
-interface ArgumentSite {
-  field: GraphQLField<unknown, unknown>;
-  node: FieldNode;
-}
-
-/** The argument sites of each operation, found once per parsed document (Apollo Server keeps parsed documents). */
-const sitesByOperation = new WeakMap<OperationDefinitionNode, ArgumentSite[]>();
-
-/** The operation and the fragments it spreads, directly or through other fragments. */
-function usedDefinitions(document: DocumentNode, operation: OperationDefinitionNode): ASTNode[] {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const used: ASTNode[] = [operation];
-  const spread = new Set<string>();
-  for (let index = 0; index < used.length; index++) {
-    visit(used[index], {
-      FragmentSpread(node) {
-        const fragment = fragments.get(node.name.value);
-        if (fragment && !spread.has(fragment.name.value)) {
-          spread.add(fragment.name.value);
-          used.push(fragment);
-        }
-      },
-    });
-  }
-  return used;
-}
-
-function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
-  let sites = sitesByOperation.get(operation);
-  if (sites) return sites;
-  const found: ArgumentSite[] = [];
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const field = typeInfo.getFieldDef();
-      if (field && node.arguments?.length) found.push({ field, node });
-    },
-  });
-  for (const definition of usedDefinitions(document, operation)) visit(definition, visitor);
-  sites = found;
-  sitesByOperation.set(operation, sites);
-  return sites;
-}
 
 /** Checks one argument value against its type, throwing for the first problem with its input path. */
 function check(
@@ -118,7 +63,14 @@ function boundaryProblem(
   if (!variables.coerced) return null;
   try {
     for (const { field, node } of argumentSites(schema, document, operation)) {
-      const values = getArgumentValues(field, node, variables.coerced);
+      let values: Record<string, unknown>;
+      try {
+        values = getArgumentValues(field, node, variables.coerced);
+      } catch (error) {
+        // validation leaves one way here: null in a nullable variable given to a non-null argument
+        const argument = /^Argument "([^"]+)"/.exec((error as Error).message)?.[1] ?? field.name;
+        return new UserInputError(argument, (error as Error).message);
+      }
       const countedByCost = field.name === '_entities';
       for (const argument of field.args) {
         check(schema, argument.type, values[argument.name], argument.name, MAX_STRING_LENGTH, countedByCost);

@@ -201,6 +201,22 @@ describe('hostile values the outside testers sent', () => {
     expect(infinity.json?.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('checks arguments inside fragments too, naming the argument path', async () => {
+    const answer = await sendRaw(
+      'query($f: MemberFilter) { ...Members } fragment Members on Query { members(filter: $f) { totalCount } }',
+      { f: { nameContains: 'a\u0000b' } },
+    );
+    expect(answer.json?.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.nameContains',
+    });
+  });
+
+  it('refuses null sent for a non-null argument through a variable with a default, naming the argument', async () => {
+    const answer = await sendRaw('query($id: ID = "x") { member(id: $id) { id } }', { id: null });
+    expect(answer.json?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   it('refuses a tampered cursor of a nested list as BAD_USER_INPUT naming after', async () => {
     const answer = await sendRaw(
       `query($id: ID!, $after: String) { indigenousOrganisation(id: $id) { projects(after: $after) { totalCount } } }`,
