@@ -10,7 +10,8 @@ import { columnLength } from '../../src/schema/input-lengths';
 import { ORG, PROJECT } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
-import { hostileCases, type HostileCase, INFINITY } from './hostile-cases';
+import { hostileCases, type HostileCase } from './hostile-cases';
+import { INFINITY } from './hostile-values';
 import { Role } from '../../src/auth/roles';
 import { send, type HttpAnswer } from './support';
 
