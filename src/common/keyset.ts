@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { OrderDirection } from './order';
-import type { CursorValues } from './pagination';
+import { cursorBindings, type CursorValueType, type CursorValues } from './pagination';
 
 /**
  * A sort key for keyset pagination: a SQL expression that is never NULL (missing values are mapped to a
@@ -9,7 +9,7 @@ import type { CursorValues } from './pagination';
 export interface SortKey {
   /** SQL of the value, with `?` for the sentinel, e.g. `coalesce(p.population, ?)`. */
   expression: string;
-  sqlType: 'text' | 'integer' | 'double precision' | 'date';
+  sqlType: Exclude<CursorValueType, 'timestamptz'>;
   /** What stands in for NULL so that it sorts last: [for ASC, for DESC]; omit for non-null expressions. */
   nullSentinels?: [string | number, string | number];
   idColumn: string;
@@ -41,8 +41,7 @@ export function applyKeyset(
     const comparison = direction === OrderDirection.ASC ? '>' : '<';
     query.whereRaw(`(${value.sql}, ${key.idColumn}) ${comparison} (?::${key.sqlType}, ?::uuid)`, [
       ...value.bindings,
-      after[0],
-      after[1],
+      ...cursorBindings(after, key.sqlType),
     ]);
   }
   return query.orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings).limit(limit);

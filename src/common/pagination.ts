@@ -1,5 +1,8 @@
 import { ArgsType, Field, Int } from 'type-graphql';
+import { MAX_STRING_LENGTH } from '../http/limits';
 import { UserInputError } from './errors';
+import { isDateInRange } from './scalars';
+import { isUuid, textProblem } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -40,8 +43,36 @@ export function decodeCursor(field: string, cursor: string, arity: number): Curs
     Array.isArray(values) &&
     values.length === arity &&
     values.every((value) => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)));
-  if (!valid) throw new UserInputError(field, 'is not a cursor returned by this list (use pageInfo.endCursor)');
+  if (!valid) throw notACursor(field);
   return values as CursorValues;
+}
+
+function notACursor(field: string): UserInputError {
+  return new UserInputError(field, 'is not a cursor returned by this list (use pageInfo.endCursor)');
+}
+
+/** The SQL types a list may sort by, and so compare a cursor's first value as. */
+export type CursorValueType = 'text' | 'integer' | 'double precision' | 'date' | 'timestamptz';
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+
+const FITS: Record<CursorValueType, (value: string | number) => boolean> = {
+  text: (value) => typeof value === 'string' && textProblem(value, MAX_STRING_LENGTH) === null,
+  integer: (value) => Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647,
+  'double precision': (value) => typeof value === 'number' && Number.isFinite(value),
+  // rows without a date sort by the sentinels infinity and -infinity (nullableDateKey)
+  date: (value) => typeof value === 'string' && (/^-?infinity$/.test(value) || isDateInRange(value)),
+  timestamptz: (value) => typeof value === 'string' && ISO_TIMESTAMP.test(value) && !isNaN(Date.parse(value)),
+};
+
+/**
+ * A cursor's sort value and id as bindings for `(?::type, ?::uuid)`, checked against the SQL types first: a tampered
+ * cursor, or one from a list sorted by something else, is BAD_USER_INPUT `after`, never a failed cast in PostgreSQL.
+ */
+export function cursorBindings(after: CursorValues, type: CursorValueType): [string | number, string] {
+  const [value, id] = after;
+  if (!FITS[type](value) || typeof id !== 'string' || !isUuid(id)) throw notACursor('after');
+  return [value, id];
 }
 
 /** Validates `first`/`after`; `arity` is how many values the list's cursors hold. */

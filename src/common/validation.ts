@@ -52,14 +52,25 @@ export function requireInRange(field: string, value: number, min: number, max: n
   return value;
 }
 
-export function requireUrl(field: string, value: string): string {
+/** An http(s) URL, normalised; `maxLength` (its column's) applies to the normalised form, which may be longer. */
+export function requireUrl(field: string, value: string, maxLength: number): string {
+  let url: URL | undefined;
   try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.toString();
+    url = new URL(value);
   } catch {
-    // fall through to the error below
+    // reported below
   }
-  throw new UserInputError(field, `"${truncate(value)}" is not an http(s) URL`);
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new UserInputError(field, `"${truncate(value)}" is not an http(s) URL`);
+  }
+  const normalised = url.toString();
+  if (normalised.length > maxLength) {
+    throw new UserInputError(
+      field,
+      `must be at most ${maxLength} characters (once normalised), got ${normalised.length}`,
+    );
+  }
+  return normalised;
 }
 
 /** A filter's optional years: whole years from 1900 to 2100, `toYear` not before `fromYear`; `prefix` is its path. */
@@ -74,6 +85,41 @@ export function requireYearRange(prefix: string, years: { fromYear?: number | nu
 
 export function requireDateOrder(field: string, from: string | null | undefined, to: string | null | undefined): void {
   if (from && to && to < from) throw new UserInputError(field, `${to} is before ${from}`);
+}
+
+/** C0 and C1 control characters except tab, newline and carriage return; PostgreSQL refuses U+0000 in text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Half of a UTF-16 surrogate pair without its other half: not a character, and no encoding can store it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function codePoints(value: string): number {
+  let count = 0;
+  for (const _character of value) count++;
+  return count;
+}
+
+/**
+ * What is wrong with a string argument, or null: too long (in characters, as PostgreSQL counts them), a control
+ * character other than tab, newline and carriage return, or a lone surrogate.
+ */
+export function textProblem(value: string, maxLength: number): string | null {
+  if (value.length > maxLength) {
+    // a character is one or two UTF-16 units: count them only when it can matter
+    if (value.length > 2 * maxLength) return `must be at most ${maxLength} characters, got over ${2 * maxLength}`;
+    const length = codePoints(value);
+    if (length > maxLength) return `must be at most ${maxLength} characters, got ${length}`;
+  }
+  const control = CONTROL_CHARACTER.exec(value);
+  if (control) return `must not contain the control character ${unicodeName(control[0])} (at ${control.index})`;
+  const surrogate = LONE_SURROGATE.exec(value);
+  if (surrogate)
+    return `must be well-formed Unicode: lone surrogate ${unicodeName(surrogate[0])} at ${surrogate.index}`;
+  return null;
+}
+
+function unicodeName(character: string): string {
+  return `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function truncate(value: string): string {

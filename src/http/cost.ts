@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
   getNullableType,
   getVariableValues,
+  GraphQLError,
   isLeafType,
   isListType,
   Kind,
@@ -71,8 +72,8 @@ function rejected(message: string, extensions: Record<string, unknown> = {}): Ap
 
 /**
  * The cost of an operation with its variables, counted before it runs. Throws GRAPHQL_VALIDATION_FAILED when the
- * operation selects more than `maxSelections` fields (after expanding fragments). Returns null when the variables do not
- * fit the operation: execution then refuses them before any resolver runs.
+ * operation selects more than `maxSelections` fields (after expanding fragments). Returns null when the variables or
+ * argument values do not fit the operation: execution or the input boundary then refuses them before any resolver runs.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -97,6 +98,8 @@ export function operationCost(
       );
     }
     if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return null;
+    // graphql-js's getArgumentValues: null sent for a non-null argument (the input boundary refuses it)
+    if (error instanceof GraphQLError && error.message.startsWith('Argument "')) return null;
     throw error;
   }
 }

@@ -21,7 +21,7 @@ import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
-import { listArgumentLimit } from './list-arguments';
+import { inputBoundary } from './input-boundary';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
 import { serviceUnavailable, serviceUnavailablePlugin, TROUBLE_MESSAGES } from './service-unavailable';
@@ -98,7 +98,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       errorLogging,
       serviceUnavailablePlugin,
       costPlugin(limiter, limits),
-      listArgumentLimit,
+      inputBoundary,
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),

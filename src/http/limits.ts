@@ -4,6 +4,11 @@
  */
 /** Entries a list argument may hold (ids, codes, input rows): part of the public contract, so not configurable. */
 export const MAX_LIST_ARGUMENT_ITEMS = 100;
+/**
+ * Characters any string argument may hold (twice the longest free text, 5,000): part of the public contract. An input
+ * field stored in a shorter column has that column's length as its limit (src/schema/input-lengths.ts).
+ */
+export const MAX_STRING_LENGTH = 10_000;
 
 export interface Limits {
   /** Nesting depth of fields in one operation (fragments do not add depth; introspection's `__schema` is exempt). */

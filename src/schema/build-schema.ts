@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { type GraphQLSchema, isObjectType, parse } from 'graphql';
+import { type GraphQLSchema, isInputObjectType, isObjectType, parse } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { referenceResolvers, resolvers } from '../modules';
+import { applyColumnLengths } from './input-lengths';
 
 /** The Federation 2 version we link: the lowest that has every directive we use. */
 const FEDERATION_LINK =
@@ -18,11 +19,19 @@ function mergeResolverMaps(maps: Record<string, Record<string, unknown>>[]): Gra
   return merged as GraphQLResolverMap;
 }
 
-/** buildSubgraphSchema rebuilds the schema from SDL, which drops field extensions (e.g. cost): copy them back. */
-function copyFieldExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
+/**
+ * buildSubgraphSchema rebuilds the schema from SDL, which drops extensions (a field's cost, an input field's maxLength,
+ * an input type's storedAs): copy them back onto the fields of object and input types and onto input types.
+ */
+function copyExtensions(from: GraphQLSchema, to: GraphQLSchema): void {
   for (const type of Object.values(from.getTypeMap())) {
     const target = to.getType(type.name);
-    if (!isObjectType(type) || !isObjectType(target)) continue;
+    const bothObjects = isObjectType(type) && isObjectType(target);
+    const bothInputs = isInputObjectType(type) && isInputObjectType(target);
+    if (!bothObjects && !bothInputs) continue;
+    if (bothInputs && Object.keys(type.extensions).length) {
+      Object.assign(target, { extensions: { ...target.extensions, ...type.extensions } });
+    }
     const targetFields = target.getFields();
     for (const [name, field] of Object.entries(type.getFields())) {
       if (targetFields[name] && Object.keys(field.extensions).length) {
@@ -51,7 +60,8 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
     ...referenceResolvers,
   ]);
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
-  copyFieldExtensions(typeGraphqlSchema, schema);
+  copyExtensions(typeGraphqlSchema, schema);
+  applyColumnLengths(schema);
   serveSubgraphSdl(schema);
   return schema;
 }

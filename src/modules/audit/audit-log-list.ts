@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import type { PageRequest } from '../../common/pagination';
+import { cursorBindings, type PageRequest } from '../../common/pagination';
 import type { AuditLogFilter } from './audit-log.inputs';
 import { countAll } from '../../common/keyset';
 
@@ -21,7 +21,7 @@ export function auditLogPageRows(
 ): Promise<Record<string, unknown>[]> {
   const query = filteredEntries(em, filter).select('a.*');
   if (page.after) {
-    query.whereRaw('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', [page.after[0], page.after[1]]);
+    query.whereRaw('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', cursorBindings(page.after, 'timestamptz'));
   }
   return query
     .orderBy('a.created_at', 'desc')

@@ -1,10 +1,12 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Extensions, Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import { DateScalar } from '../../common/scalars';
 import { ConsentScope, ConsentStatus, ConsentSubjectType } from './consent.enums';
 import { GeoPrecision } from './governance.enums';
 
 @InputType({ description: 'A consent decision, recorded by the INDIGENOUS_STEWARD of the steward organisation.' })
+// stored as a ConsentRecord: its string fields take that entity's column lengths (src/schema/input-lengths.ts)
+@Extensions({ storedAs: 'ConsentRecord' })
 export class ConsentInput {
   @Field(() => ID, {
     description:
@@ -48,7 +50,10 @@ export class ConsentInput {
   @Field(() => DateScalar, { nullable: true, description: 'Until when it applies; not before validFrom.' })
   validUntil?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The people's consultation protocol (an http(s) URL)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The people's consultation protocol: an http(s) URL, at most 500 characters.",
+  })
   consultationProtocolUrl?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Notes (at most 5,000 characters).' })

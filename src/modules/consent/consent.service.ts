@@ -59,7 +59,7 @@ export async function recordConsent(ctx: RequestContext, input: ConsentInput): P
     validFrom: input.validFrom ?? null,
     validUntil: input.validUntil ?? null,
     consultationProtocolUrl: input.consultationProtocolUrl
-      ? requireUrl('input.consultationProtocolUrl', input.consultationProtocolUrl)
+      ? requireUrl('input.consultationProtocolUrl', input.consultationProtocolUrl, 500)
       : null,
     notes: optionalText('input.notes', input.notes, 5000),
   });

@@ -48,7 +48,7 @@ export class DataSourceInput {
   @Field(() => String, { nullable: true, description: 'Publisher, at most 200 characters.' })
   publisher?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An http(s) URL.' })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL, at most 500 characters.' })
   url?: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the data was retrieved.' })
@@ -95,7 +95,7 @@ export class EmissionInventoryInput {
   dataSource?: DataSourceInput | null;
 
   @Field(() => [EmissionRecordInput], {
-    description: 'All records, at most 500; one per sector × energy carrier × scope.',
+    description: 'All records, at most 100; one per sector × energy carrier × scope.',
   })
   records!: EmissionRecordInput[];
 }

@@ -1,10 +1,12 @@
 import { UserInputError } from '../../common/errors';
+import { MAX_LIST_ARGUMENT_ITEMS } from '../../http/limits';
 import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
 import type { DataSourceInput, EmissionInventoryInput, EmissionRecordInput } from './emission-inventory.inputs';
 import type { DataQuality, EmissionScope, EnergyCarrier, NotationKey, Sector } from './emission.enums';
 
 export const FIRST_INVENTORY_YEAR = 1990;
-export const MAX_RECORDS_PER_INVENTORY = 500;
+/** As for every list argument (the GraphQL boundary refuses longer ones first). */
+export const MAX_RECORDS_PER_INVENTORY = MAX_LIST_ARGUMENT_ITEMS;
 /** Below the columns' numeric(16,3) limit, and far above any real municipality or region. */
 const MAX_QUANTITY = 1e12;
 
@@ -85,8 +87,8 @@ export function validInventoryYear(year: number): number {
 }
 
 export function validDataSource(source: DataSourceInput): ValidDataSource {
-  const url = source.url == null || source.url.trim() === '' ? null : requireUrl('input.dataSource.url', source.url);
-  if (url && url.length > 500) throw new UserInputError('input.dataSource.url', 'must be at most 500 characters');
+  const url =
+    source.url == null || source.url.trim() === '' ? null : requireUrl('input.dataSource.url', source.url, 500);
   return {
     name: requireText('input.dataSource.name', source.name),
     publisher: optionalText('input.dataSource.publisher', source.publisher),

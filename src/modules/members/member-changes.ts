@@ -72,7 +72,7 @@ export async function applyMemberChanges(ctx: RequestContext, member: Member, in
     changes.areaKm2 = input.areaKm2 === null ? null : requireNonNegative('input.areaKm2', input.areaKm2);
   }
   if (input.website !== undefined)
-    changes.website = input.website === null ? null : requireUrl('input.website', input.website);
+    changes.website = input.website === null ? null : requireUrl('input.website', input.website, 300);
   const populations = input.populations ? validPopulations(input.populations) : [];
   if (!member.country && !changes.country) throw new UserInputError('input.countryCode', 'is required');
 

@@ -99,7 +99,7 @@ export class MemberUpdate {
   @Field(() => DateScalar, { nullable: true, description: 'Must not be before joinedOn.' })
   leftOn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reference of the council resolution, at most 200 characters.' })
   councilResolutionRef?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'From -90 to 90.' })
@@ -111,7 +111,7 @@ export class MemberUpdate {
   @Field(() => Float, { nullable: true, description: 'Area in km², 0 or more.' })
   areaKm2?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'An http(s) URL.' })
+  @Field(() => String, { nullable: true, description: 'An http(s) URL, at most 300 characters.' })
   website?: string | null;
 
   @Field(() => [PopulationInput], {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys } from '../../common/loaders';
-import { Page, pageRequest, type PageArgs, type PageRequest } from '../../common/pagination';
+import { cursorBindings, Page, pageRequest, type PageArgs, type PageRequest } from '../../common/pagination';
 import type { BiodiversityProject } from './biodiversity-project.entity';
 import type { GovernedRow } from '../consent/governed-records';
 import {
@@ -61,7 +61,7 @@ async function pageRows(ctx: RequestContext, organisationIds: string[], page: Pa
       knex.raw('row_number() over (partition by p.implementing_organisation_id order by p.title, p.id) as page_row'),
     )
     .whereIn('p.implementing_organisation_id', organisationIds);
-  if (page.after) inner.whereRaw('(p.title, p.id) > (?::text, ?::uuid)', page.after);
+  if (page.after) inner.whereRaw('(p.title, p.id) > (?::text, ?::uuid)', cursorBindings(page.after, 'text'));
   const rows: (GovernedRow & { page_row: string })[] = await knex
     .from(inner.as('x'))
     .where('page_row', '<=', page.first + 1)
