@@ -21,6 +21,7 @@ import { documentLimitRules, parseOptions } from './document-limits';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { listArgumentLimit } from './list-arguments';
+import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 
 /** Logs every unexpected error in full, with the request id, before formatError masks it for the caller. */
@@ -72,7 +73,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   const limiter = new RateLimiter(store, limits);
   const authFailures = new AuthFailureGuard(store, limits, registry);
   const apollo = new ApolloServer<GraphqlContext>({
-    schema,
+    schema: transactionalMutations(schema),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
