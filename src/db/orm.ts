@@ -4,6 +4,7 @@ import { SeedManager } from '@mikro-orm/seeder';
 import type { Logger } from 'pino';
 import { migrationsList } from './migrations';
 import { ormLogging } from './orm-logging';
+import { TransactionAwareEntityManager } from './transaction-aware-entity-manager';
 
 /** How long a request may wait for a pooled connection, and how long one SQL statement may run. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
@@ -34,6 +35,7 @@ export function ormConfig(options: OrmOptions): Options {
     },
     // entities are listed explicitly: discovery from decorators, no folder scanning
     discovery: { warnWhenNoEntities: true },
+    entityManager: TransactionAwareEntityManager,
     forceUtcTimezone: true,
     debug: options.debug ?? false,
     allowGlobalContext: false,

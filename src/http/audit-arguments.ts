@@ -15,11 +15,10 @@ const MAX_ARGUMENTS_LENGTH = 20_000;
 /**
  * What a jsonb value cannot hold or should not show raw: control characters other than tab, newline and carriage
  * return (PostgreSQL refuses NUL in jsonb outright), and UTF-16 surrogates without their pair (no UTF-8 text can hold
- * them). Each is stored as its escape, e.g. the six characters `\u0000`, so the entry says what was sent.
+ * them; under the `u` flag a whole pair is one code point, so only a lone one matches). Each is stored as its escape,
+ * e.g. the six characters `\u0000`, so the entry says what was sent.
  */
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSTORABLE = /(?![\t\n\r])\p{Cc}|[\u{d800}-\u{dfff}]/gu;
 
 /** The top-level fields of a selection set, through fragments, once per response key. */
 export function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode[] {

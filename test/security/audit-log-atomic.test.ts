@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
+import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 import { errorCode, send } from './support';
@@ -23,7 +24,9 @@ async function sql(statement: string): Promise<void> {
 async function entriesFor(requestId: unknown): Promise<Record<string, any>[]> {
   return api.orm.em
     .getConnection()
-    .execute('select * from audit_log_entry where request_id = ? order by mutation', [String(requestId)]);
+    .execute('select * from audit_log_entry where request_id = ? order by mutation, succeeded desc, arguments::text', [
+      String(requestId),
+    ]);
 }
 
 /** Everything the three mutations below could write, as one text that changes when any of it does. */
@@ -137,5 +140,39 @@ describe('audit log: no entry, no write', () => {
         argumentValues: { input: { name: 'Atomic' } },
       },
     ]);
+  });
+});
+
+describe('a mutation on a pool of one connection', () => {
+  let single: TestApp;
+  beforeAll(async () => {
+    single = await startTestApp({}, { orm: { poolMax: 1 } });
+  });
+  afterAll(() => single?.close());
+
+  it('runs every statement of the mutation, plain SQL reads too, on its transaction’s connection', async () => {
+    const started = Date.now();
+    const answer = await send(
+      single,
+      {
+        query: `mutation ($input: BiodiversityProjectInput!) { createBiodiversityProject(input: $input) { id supportingMembers { id } } }`,
+        variables: {
+          input: {
+            title: 'One connection',
+            implementingOrganisationId: ORG.cart,
+            countryCode: 'PE',
+            themes: ['RESTORATION'],
+            status: 'PLANNED',
+            supportingMemberIds: [wien.id],
+          },
+        },
+      },
+      { key: TEST_ADMIN_SECRET },
+    );
+    expect(answer.json!.errors).toBeUndefined();
+    expect(answer.json!.data.createBiodiversityProject.supportingMembers).toEqual([{ id: wien.id }]);
+    // a read waiting for a second connection would wait out the pool's acquire timeout (5 s) and fail
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await single.countRows('biodiversity_project', 'title = ?', ['One connection'])).toBe(1);
   });
 });

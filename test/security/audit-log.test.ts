@@ -25,7 +25,9 @@ afterAll(() => api.close());
 async function entriesFor(requestId: unknown): Promise<Record<string, any>[]> {
   return api.orm.em
     .getConnection()
-    .execute('select * from audit_log_entry where request_id = ? order by mutation', [String(requestId)]);
+    .execute('select * from audit_log_entry where request_id = ? order by mutation, succeeded desc, arguments::text', [
+      String(requestId),
+    ]);
 }
 
 describe('audit log', () => {
