@@ -128,6 +128,40 @@ describe('audit log', () => {
     expect(entries.map((entry) => entry.arguments.id).sort()).toEqual(fields.map((index) => `x${index}`).sort());
   });
 
+  it.each([
+    [
+      'UNAUTHENTICATED',
+      'ANONYMOUS',
+      'mutation { createApiKey(input: { name: "Refused", role: PARTNER }) { key } }',
+      false,
+    ],
+    ['BAD_USER_INPUT', 'ADMIN', 'mutation { createApiKey(input: { name: "   ", role: PARTNER }) { key } }', true],
+    ['NOT_FOUND', 'ADMIN', 'mutation { revokeApiKey(id: "00000000-0000-4000-8000-00000000abcd") { id } }', true],
+  ])('records a mutation its resolver refused with %s, and nothing is written', async (code, role, query, admin) => {
+    const keys = await api.countRows('api_key');
+    const revoked = await api.countRows('api_key', 'revoked_at is not null');
+    const answer = await send(api, { query }, admin ? { key: TEST_ADMIN_SECRET } : {});
+    expect(errorCode(answer)).toBe(code);
+    expect(await api.countRows('api_key')).toBe(keys);
+    expect(await api.countRows('api_key', 'revoked_at is not null')).toBe(revoked);
+    const entries = await entriesFor(answer.headers['x-request-id']);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ role, succeeded: false, error_code: code });
+  });
+
+  it('records an attempt at a mutation that does not exist, its name cut to the column', async () => {
+    const name = `no${'Such'.repeat(100)}Mutation`;
+    const answer = await send(api, { query: `mutation { ${name}(id: "1") { id } }` }, { key: TEST_ADMIN_SECRET });
+    expect(errorCode(answer)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const [entry] = await entriesFor(answer.headers['x-request-id']);
+    expect(entry).toMatchObject({
+      mutation: `${name.slice(0, 99)}…`,
+      arguments: { id: '1' },
+      succeeded: false,
+      error_code: 'GRAPHQL_VALIDATION_FAILED',
+    });
+  });
+
   it('records a mutation refused before it ran (over GET), and none for queries', async () => {
     const get = await send(api, null, {
       method: 'GET',
