@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 import { send } from '../security/support';
 
@@ -161,4 +162,24 @@ describe('x-request-id, with TRUST_PROXY=true', () => {
     );
     expect(replaced.headers['x-request-id']).toMatch(UUID);
   });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['', false],
+    ['false', false],
+    ['true', true],
+    ['10.0.0.0/8, 2001:db8::1,loopback', ['10.0.0.0/8', '2001:db8::1', 'loopback']],
+  ])('%j is read as %j', (value, trusted) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trusted);
+  });
+
+  it.each(['gateway.internal', '10.0.0.0/33', '10.0.0.1,', '300.1.1.1'])(
+    'stops the start at %j, naming the variable and the entry',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+        /^Invalid environment variable TRUST_PROXY: ".*" is not/,
+      );
+    },
+  );
 });
