@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import proxyAddr from '@fastify/proxy-addr';
 import { DEFAULT_LIMITS, LIMIT_VARIABLES, type Limits } from './http/limits';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -109,7 +110,15 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | string[] {
   const raw = env.TRUST_PROXY?.trim() ?? '';
   if (raw === '' || raw === 'false') return false;
   if (raw === 'true') return true;
-  return raw.split(',').map((address) => address.trim());
+  const addresses = raw.split(',').map((address) => address.trim());
+  for (const address of addresses) {
+    try {
+      proxyAddr.compile(address);
+    } catch {
+      throw new ConfigError('TRUST_PROXY', `"${address}" is not an IP address, a CIDR range or loopback`);
+    }
+  }
+  return addresses;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -8,6 +8,8 @@ import { migrationsList } from './migrations';
 import { ormLogging } from './orm-logging';
 import { guardStatements } from './statement-guard';
 
+import { TransactionAwareEntityManager } from './transaction-aware-entity-manager';
+
 /** How long a request may wait for a pooled connection (opening one included), and how long one SQL statement may run. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MS = 5_000;
@@ -64,6 +66,7 @@ export function ormConfig(options: OrmOptions): Options {
     ensureDatabase: false,
     // entities are listed explicitly: discovery from decorators, no folder scanning
     discovery: { warnWhenNoEntities: true },
+    entityManager: TransactionAwareEntityManager,
     forceUtcTimezone: true,
     debug: options.debug ?? false,
     allowGlobalContext: false,

@@ -9,7 +9,16 @@ import {
 
 const SECRET_NAME = /secret|password|token|credential|apikey|^key$/i;
 const MAX_STRING_LENGTH = 500;
+const MAX_DEPTH = 12;
 const MAX_ARGUMENTS_LENGTH = 20_000;
+
+/**
+ * What a jsonb value cannot hold or should not show raw: control characters other than tab, newline and carriage
+ * return (PostgreSQL refuses NUL in jsonb outright), and UTF-16 surrogates without their pair (no UTF-8 text can hold
+ * them; under the `u` flag a whole pair is one code point, so only a lone one matches). Each is stored as its escape,
+ * e.g. the six characters `\u0000`, so the entry says what was sent.
+ */
+const UNSTORABLE = /(?![\t\n\r])\p{Cc}|[\u{d800}-\u{dfff}]/gu;
 
 /** The top-level fields of a selection set, through fragments, once per response key. */
 export function rootFields(selectionSet: SelectionSetNode, document: DocumentNode): FieldNode[] {
@@ -34,25 +43,69 @@ export function rootFields(selectionSet: SelectionSetNode, document: DocumentNod
   return [...fields.values()].filter((field) => !field.name.value.startsWith('__'));
 }
 
-function redacted(value: unknown): unknown {
-  if (typeof value === 'string') {
-    return value.length > MAX_STRING_LENGTH ? `${value.slice(0, MAX_STRING_LENGTH)}…` : value;
-  }
-  if (Array.isArray(value)) return value.map(redacted);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, SECRET_NAME.test(key) ? '[REDACTED]' : redacted(item)]),
-    );
-  }
-  return value;
+/**
+ * `text` with every unstorable character escaped, then cut to `maxLength` characters (and marked with …) without
+ * splitting a surrogate pair: at most `maxLength` + 1 characters, whatever `text` holds.
+ */
+export function storableText(text: string, maxLength = MAX_STRING_LENGTH): string {
+  // escaping only lengthens, so the characters past maxLength + 1 can never be kept
+  const escaped = text
+    .slice(0, maxLength + 1)
+    .replace(UNSTORABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped.length <= maxLength) return escaped;
+  const end = /[\ud800-\udbff]/.test(escaped.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+  return `${escaped.slice(0, end)}…`;
 }
 
-/** The field's arguments as sent (variables filled in), secrets redacted, long values shortened. */
+/** Thrown once the stored form would pass MAX_ARGUMENTS_LENGTH, so a huge argument is never copied whole. */
+class TooLarge extends Error {}
+
+/** Any value as one PostgreSQL's jsonb accepts: secrets redacted, text escaped and shortened, depth bounded. */
+function storable(value: unknown, depth: number, budget: { left: number }): unknown {
+  const spend = (characters: number) => {
+    budget.left -= characters;
+    if (budget.left < 0) throw new TooLarge();
+  };
+  if (value === null || value === undefined || typeof value === 'boolean') {
+    spend(5);
+    return value;
+  }
+  if (typeof value === 'number') {
+    spend(24);
+    return Number.isFinite(value) ? value : String(value);
+  }
+  if (typeof value === 'string') {
+    const text = storableText(value);
+    spend(text.length + 2);
+    return text;
+  }
+  if (value instanceof Date) return storable(value.toISOString(), depth, budget);
+  if (typeof value !== 'object') return storable(String(value), depth, budget);
+  if (depth >= MAX_DEPTH) return storable(`[nested deeper than ${MAX_DEPTH} levels]`, depth, budget);
+  spend(2);
+  if (Array.isArray(value)) return value.map((item) => storable(item, depth + 1, budget));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => {
+      const name = storableText(key, 100);
+      spend(name.length + 3);
+      return [name, SECRET_NAME.test(key) ? '[REDACTED]' : storable(item, depth + 1, budget)];
+    }),
+  );
+}
+
+/**
+ * The field's arguments as sent (variables filled in), in a form the audit table always accepts whatever they
+ * contain: secrets redacted, control characters and lone surrogates escaped, long strings shortened, deep nesting cut,
+ * and the whole replaced by a note when it would pass MAX_ARGUMENTS_LENGTH characters.
+ */
 export function argumentsOf(field: FieldNode, variables: Record<string, unknown> | undefined): Record<string, unknown> {
   const values = Object.fromEntries(
     (field.arguments ?? []).map((argument) => [argument.name.value, valueFromASTUntyped(argument.value, variables)]),
   );
-  const safe = redacted(values) as Record<string, unknown>;
-  const length = JSON.stringify(safe).length;
-  return length > MAX_ARGUMENTS_LENGTH ? { omitted: `${length} characters of arguments` } : safe;
+  try {
+    return storable(values, 0, { left: MAX_ARGUMENTS_LENGTH }) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TooLarge) return { omitted: `more than ${MAX_ARGUMENTS_LENGTH} characters of arguments` };
+    throw error;
+  }
 }

@@ -1,45 +1,38 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { type AuditRecord, recordAuditEntries } from '../modules/audit/audit-log.service';
-import { argumentsOf, rootFields } from './audit-arguments';
+import { getOperationAST } from 'graphql';
+import { recordAuditEntries } from '../modules/audit/audit-log.service';
+import { rootFields } from './audit-arguments';
+import { auditRecord, auditTrail } from './audit-trail';
 import type { GraphqlContext } from './graphql-context';
 
 /**
- * Writes an audit log entry for every mutation field of every mutation operation: who (role, key, scope), what
- * (mutation and arguments), when, and how it ended (succeeded, or its error code). It runs when the answer is ready,
- * so after the mutation's own transaction, and writes failures too.
+ * Records every mutation field of a mutation operation that did not commit (./mutation-transaction.ts writes the
+ * entries of those that did, with their writes): refused by a resolver, by validation or a limit before any resolver
+ * ran, or never executed. It runs once the answer is ready, so after any rollback, in an INSERT of its own, with the
+ * error code the caller got. Should even that insert fail, the entries go to the server log at error level instead:
+ * the request failed, so nothing it asked for was written.
  */
 export const auditLog: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart() {
-    const receivedAt = new Date();
+  async requestDidStart({ contextValue, request }) {
+    auditTrail(contextValue, request.variables);
     return {
       async willSendResponse({ operation, document, request, response, contextValue: ctx }) {
-        if (operation?.operation !== 'mutation' || !document || response.body.kind !== 'single') return;
-        const { data, errors = [] } = response.body.singleResult;
+        const attempted = operation ?? (document ? getOperationAST(document, request.operationName) : null);
+        if (attempted?.operation !== 'mutation' || !document || response.body.kind !== 'single') return;
+        const { committed } = auditTrail(ctx);
+        const errors = response.body.singleResult.errors ?? [];
         const requestError = errors.find((error) => !error.path);
-        const records: AuditRecord[] = rootFields(operation.selectionSet, document).map((field) => {
-          const key = field.alias?.value ?? field.name.value;
-          const succeeded = data?.[key] !== null && data?.[key] !== undefined;
-          const error = requestError ?? errors.find((candidate) => candidate.path?.[0] === key);
-          return {
-            receivedAt,
-            role: ctx.viewer.role,
-            apiKeyId: ctx.viewer.apiKeyId,
-            apiKeyName: ctx.viewer.name,
-            memberId: ctx.viewer.memberId,
-            organisationId: ctx.viewer.organisationId,
-            operationName: operation.name?.value ?? null,
-            mutation: field.name.value,
-            argumentValues: argumentsOf(field, request.variables),
-            succeeded,
-            errorCode: succeeded ? null : String(error?.extensions?.code ?? 'NOT_EXECUTED'),
-            requestId: ctx.requestId,
-            clientIp: ctx.request.ip,
-          };
-        });
+        const records = rootFields(attempted.selectionSet, document)
+          .filter((field) => !committed.has(field.alias?.value ?? field.name.value))
+          .map((field) => {
+            const key = field.alias?.value ?? field.name.value;
+            const error = requestError ?? errors.find((candidate) => candidate.path?.[0] === key);
+            return auditRecord(ctx, field, attempted.name?.value, String(error?.extensions?.code ?? 'NOT_EXECUTED'));
+          });
         try {
           await recordAuditEntries(ctx.em.fork(), records);
         } catch (error) {
-          ctx.log.error({ err: error, audit: records }, 'could not write the audit log');
+          ctx.log.error({ err: error, audit: records }, 'could not write the audit log of refused mutations');
         }
       },
     };

@@ -22,6 +22,8 @@ import { documentLimitRules, parseOptions } from './document-limits';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
+
+import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
 import { serviceUnavailable, serviceUnavailablePlugin, TROUBLE_MESSAGES } from './service-unavailable';
@@ -84,7 +86,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   const limiter = new RateLimiter(store, limits);
   const authFailures = new AuthFailureGuard(store, limits, registry);
   const apollo = new ApolloServer<GraphqlContext>({
-    schema,
+    schema: transactionalMutations(schema),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,

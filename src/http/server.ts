@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
@@ -11,9 +10,8 @@ import { registerHealth } from './health';
 import { httpErrorHandler } from './http-errors';
 import { registerMetrics } from './metrics';
 import { RedisCostStore } from './redis-cost-store';
+import { requestIdFor } from './request-id';
 import { registerSecurityHeaders } from './security-headers';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface ServerDeps {
   config: Config;
@@ -30,11 +28,7 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     bodyLimit: limits.bodyLimitBytes,
     requestTimeout: limits.requestTimeoutMs,
     trustProxy: config.trustProxy,
-    // a caller's (or proxy's) X-Request-Id is kept when well-formed, so logs can be joined across services
-    genReqId: (request) => {
-      const given = request.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    },
+    genReqId: requestIdFor(config.trustProxy),
   });
   let closing = false;
   app.addHook('preClose', async () => {

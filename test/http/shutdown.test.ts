@@ -64,7 +64,15 @@ afterAll(async () => {
 describe('graceful shutdown', () => {
   it('finishes the in-flight request on SIGTERM, then exits 0 with JSON logs carrying the request id', async () => {
     server = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      // the test client is the trusted proxy, so the server keeps the x-request-id it sends
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        TRUST_PROXY: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let buffered = '';

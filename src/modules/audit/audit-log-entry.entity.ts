@@ -5,7 +5,10 @@ import { ViewerRole } from '../../auth/roles';
 import { DateTimeScalar } from '../../common/scalars';
 import { BaseEntity } from '../../db/base.entity';
 
-/** One mutation as the API received it; written after the mutation ended, in a statement of its own. */
+/**
+ * One mutation as the API received it: written in the mutation's own transaction when it commits, after the rollback
+ * in a statement of its own when it is refused.
+ */
 @ObjectType({ description: 'One mutation the API received: who asked, with which key, what, when, and how it ended.' })
 @Entity({ tableName: 'audit_log_entry' })
 @Index({ name: 'audit_log_entry_created_at_idx', properties: ['createdAt', 'id'] })
@@ -47,12 +50,14 @@ export class AuditLogEntry extends BaseEntity {
 
   @Field(() => JSONObjectResolver, {
     name: 'arguments',
-    description: 'The arguments as sent, with secrets replaced by "[REDACTED]" and long values shortened.',
+    description:
+      'The arguments as sent, with secrets replaced by "[REDACTED]", control characters written as escapes ' +
+      '(e.g. \\u0000), long values shortened and deep nesting cut.',
   })
   @Property({ type: 'jsonb', fieldName: 'arguments' })
   argumentValues!: Record<string, unknown>;
 
-  @Field({ description: 'Whether the mutation succeeded.' })
+  @Field({ description: 'Whether the mutation succeeded: its writes were committed together with this entry.' })
   @Property()
   succeeded!: boolean;
 

@@ -8,7 +8,7 @@ import { AuditLogEntry } from './audit-log-entry.entity';
 import { auditLogPageRows, countAuditLogEntries } from './audit-log-list';
 import type { AuditLogFilter } from './audit-log.inputs';
 
-/** What the HTTP layer knows of one mutation once the operation has ended. */
+/** What the HTTP layer knows of one mutation: who sent it, what, when, and how it ended. */
 export interface AuditRecord {
   receivedAt: Date;
   role: AuditLogEntry['role'];
@@ -25,7 +25,10 @@ export interface AuditRecord {
   clientIp: string | null;
 }
 
-/** Writes the entries of one operation in one INSERT, outside any transaction of the mutations they describe. */
+/**
+ * Writes entries in one INSERT on `em`: a committed mutation's in its own transaction, refused ones on their own.
+ * Their texts must already be storable (../../http/audit-trail.ts): content alone never makes this insert fail.
+ */
 export async function recordAuditEntries(em: EntityManager, records: AuditRecord[]): Promise<void> {
   if (!records.length) return;
   await em.insertMany(
