@@ -29,7 +29,7 @@ export function registerAuthentication(
     const { authorization } = request.headers;
     if (authorization) await guard.refuseIfThrottled(request);
     try {
-      request.viewer = await authenticate(authorization, orm.em.fork(), adminApiKey);
+      request.viewer = await authenticate(authorization, orm.em, adminApiKey);
     } catch (error) {
       if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
         await guard.record(request, error.message);
