@@ -30,8 +30,12 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
       let cost = 1;
       let items = 0;
       let isQuery = false;
+      // one error for the request, thrown by every field that would resolve after the limit was passed
+      let stopped: ApiError | null = null;
       const countItems = (_error: unknown, result: unknown) => {
-        if (Array.isArray(result)) items += result.length;
+        if (!Array.isArray(result)) return;
+        items += result.length;
+        if (items > limits.maxResponseItems) stopped ??= tooManyItems(limits);
       };
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
@@ -48,15 +52,19 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
           if (!isQuery) return;
           return {
             willResolveField({ info }) {
-              if (items > limits.maxResponseItems) throw tooManyItems(limits);
+              if (stopped) throw stopped;
               return isListType(getNullableType(info.returnType)) ? countItems : undefined;
             },
           };
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
-          if (isQuery && items > limits.maxResponseItems) {
-            const { message, extensions } = tooManyItems(limits);
+          if (stopped) {
+            contextValue.log.warn(
+              { items, maxResponseItems: limits.maxResponseItems },
+              'answer over the item limit refused',
+            );
+            const { message, extensions } = stopped;
             response.body.singleResult = { errors: [{ message, extensions }] };
             response.http.status = 400;
           }
