@@ -7,8 +7,8 @@ import { anonymousViewer, bootstrapAdminViewer, type Viewer } from './viewer';
 
 /**
  * Resolves the viewer from an `Authorization: Bearer <key>` header. No header means anonymous; a malformed,
- * unknown or revoked key is refused, never downgraded to anonymous. Looked up on every request, so a
- * revocation takes effect on the next one.
+ * unknown or revoked key is refused, never downgraded to anonymous. Looked up on every request (in a fork of `em` of
+ * its own, made only when there is a key to look up), so a revocation takes effect on the next one.
  */
 export async function authenticate(
   authorization: string | undefined,
@@ -20,7 +20,7 @@ export async function authenticate(
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <api key>"');
   const key = match[1];
   if (adminApiKey !== undefined && secretsEqual(key, adminApiKey)) return bootstrapAdminViewer();
-  const apiKey = await em.findOne(ApiKey, { keyHash: hashApiKey(key) });
+  const apiKey = await em.fork().findOne(ApiKey, { keyHash: hashApiKey(key) });
   if (!apiKey || apiKey.revokedAt) throw unauthenticated('The API key is unknown or revoked');
   return Object.assign(anonymousViewer(), {
     role: apiKey.role as string as ViewerRole,

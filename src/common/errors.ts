@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An error meant for the caller: its message and code are shown as they are; anything else is masked. */

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HeaderMap } from '@apollo/server';
+import type { FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
+import { ApiError } from '../common/errors';
 import type { CostStore } from './cost-store';
 import type { Limits } from './limits';
-import { refuse } from './rate-limit';
 
 /**
  * Failed authentications (a malformed, unknown or revoked key): each is logged with the request id and counted in
@@ -39,18 +40,17 @@ export class AuthFailureGuard {
     }
   }
 
-  /** Refuses keyed requests from addresses that failed too often in this window. */
-  register(scope: FastifyInstance): void {
-    scope.addHook('onRequest', async (request, reply) => {
-      if (!request.headers.authorization) return;
-      const { used, resetMs } = await this.store.peek(this.bucket(request)).catch(() => ({ used: 0, resetMs: 0 }));
-      if (used < this.limits.authFailuresPerWindow) return;
-      const retryAfter = Math.ceil(resetMs / 1000);
-      return refuse(
-        reply,
-        `Too many failed authentications from this address; retry after ${retryAfter} s`,
-        retryAfter,
-      );
-    });
+  /** Throws RATE_LIMITED (429 with Retry-After) when the request's address failed too often in this window. */
+  async refuseIfThrottled(request: FastifyRequest): Promise<void> {
+    const { used, resetMs } = await this.store.peek(this.bucket(request)).catch(() => ({ used: 0, resetMs: 0 }));
+    if (used < this.limits.authFailuresPerWindow) return;
+    const retryAfter = Math.max(Math.ceil(resetMs / 1000), 1);
+    throw new ApiError(
+      'RATE_LIMITED',
+      `Too many failed authentications from this address; retry after ${retryAfter} s`,
+      {
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+      },
+    );
   }
 }

@@ -1,31 +1,73 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { getNullableType, isListType } from 'graphql';
+import { ApiError } from '../common/errors';
 import { operationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from './limits';
 import { rateLimited, type RateLimiter } from './rate-limit';
 
+function tooManyItems(limits: Limits): ApiError {
+  return new ApiError(
+    'GRAPHQL_VALIDATION_FAILED',
+    `The answer would hold more than ${limits.maxResponseItems} list items, more than its cost assumed; ask for ` +
+      'fewer items (a smaller first) or fewer nested lists, or use the export',
+  );
+}
+
 /**
  * Counts each operation's cost before it runs: over the per-operation maximum it is refused as
  * GRAPHQL_VALIDATION_FAILED, over the caller's remaining budget as RATE_LIMITED; neither runs a resolver. Every answer
  * reports the cost and the budget in `extensions.cost`, as GitHub's and Shopify's APIs do.
+ *
+ * The cost counts lists at the sizes of list-sizes.ts; should the data hold more, a query's answer is still bounded:
+ * once its lists hold more than `maxResponseItems` items, no further field resolves and the whole answer is replaced by
+ * GRAPHQL_VALIDATION_FAILED (HTTP 400). Mutations are answered in full: their writes are done by then.
  */
 export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPlugin<GraphqlContext> {
   return {
     async requestDidStart() {
       // every request pays at least the point charged on arrival, whatever stops it
       let cost = 1;
+      let items = 0;
+      let isQuery = false;
+      // one error for the request, thrown by every field that would resolve after the limit was passed
+      let stopped: ApiError | null = null;
+      const countItems = (_error: unknown, result: unknown) => {
+        if (!Array.isArray(result)) return;
+        items += result.length;
+        if (items > limits.maxResponseItems) stopped ??= tooManyItems(limits);
+      };
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // without an operation, execution fails before any resolver runs
           if (!operation) return;
+          isQuery = operation.operation === 'query';
           cost = operationCost(schema, document, operation, request.variables, limits) ?? cost;
           if (cost > limits.maxQueryCost) throw tooCostly(cost, limits);
           if (cost > 1 && !(await limiter.spend(contextValue.request, cost - 1))) {
             throw rateLimited(contextValue.request.budget!, cost);
           }
         },
+        async executionDidStart() {
+          if (!isQuery) return;
+          return {
+            willResolveField({ info }) {
+              if (stopped) throw stopped;
+              return isListType(getNullableType(info.returnType)) ? countItems : undefined;
+            },
+          };
+        },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
+          if (stopped) {
+            contextValue.log.warn(
+              { items, maxResponseItems: limits.maxResponseItems },
+              'answer over the item limit refused',
+            );
+            const { message, extensions } = stopped;
+            response.body.singleResult = { errors: [{ message, extensions }] };
+            response.http.status = 400;
+          }
           const budget = contextValue.request.budget;
           const result = response.body.singleResult;
           result.extensions = {

@@ -19,6 +19,7 @@ import {
 import { ApiError } from '../common/errors';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import type { Limits } from './limits';
+import { listSize } from './list-sizes';
 
 /** graphql-query-complexity's message when an operation has more selections than `maxQueryNodes`. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
@@ -32,19 +33,33 @@ function isConnection(type: ComplexityEstimatorArgs['type']): boolean {
   return 'getFields' in type && 'pageInfo' in type.getFields();
 }
 
+/** The items of every list inside a mutation's arguments (records, populations, ...): the rows it writes. */
+export function inputRows(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((rows: number, item) => rows + 1 + inputRows(item), 0);
+  if (value === null || typeof value !== 'object') return 0;
+  return Object.values(value).reduce((rows: number, item) => rows + inputRows(item), 0);
+}
+
 /**
  * The cost of one field when it does not declare its own (type-graphql's `complexity` option):
- * - a scalar or enum costs 0, an object 1 plus its selection;
+ * - a scalar or enum (or a list of them) costs 0, an object 1 plus its selection;
  * - a field with a `first` argument (a connection) costs 1 + first × the cost of one item of its page (edges or
  *   nodes, 1 plus the item's selection), first defaulting to 20;
- * - another list of objects costs 1 + `assumedListSize` × its selection;
+ * - another list of objects costs 1 + its most items (list-sizes.ts; `assumedListSize` for a field not listed
+ *   there) × (1 + the item's selection), so every row a response can hold is paid for;
+ * - a mutation field costs `mutationCost` + `mutationRowCost` for each item of the lists in its arguments, plus its
+ *   selection, so a write is priced by the rows it writes;
  * - `_entities` (federation) costs 1 + its selection for every representation it is given;
  * - introspection costs nothing (it is off in production).
  */
-function defaultEstimator(limits: Limits): ComplexityEstimator {
+function defaultEstimator(schema: GraphQLSchema, limits: Limits): ComplexityEstimator {
+  const mutationType = schema.getMutationType();
   return (args) => {
     const { field, type, childComplexity } = args;
     if (isIntrospection(args)) return 0;
+    if (type === mutationType) {
+      return limits.mutationCost + limits.mutationRowCost * inputRows(args.args) + childComplexity;
+    }
     if (isConnection(type)) return (isListType(getNullableType(field.type)) ? 1 : 0) + childComplexity;
     if (type.name === 'Query' && field.name === '_entities') {
       const representations: unknown = args.args.representations;
@@ -55,7 +70,10 @@ function defaultEstimator(limits: Limits): ComplexityEstimator {
       return 1 + (typeof first === 'number' ? Math.max(first, 0) : DEFAULT_PAGE_SIZE) * childComplexity;
     }
     if (isLeafType(getNamedType(field.type))) return 0;
-    if (isListType(getNullableType(field.type))) return 1 + limits.assumedListSize * childComplexity;
+    if (isListType(getNullableType(field.type))) {
+      const items = listSize(`${type.name}.${field.name}`, args.args, limits.assumedListSize);
+      return 1 + items * (1 + childComplexity);
+    }
     return 1 + childComplexity;
   };
 }
@@ -87,7 +105,7 @@ export function operationCost(
       schema,
       query: onlyOperation(document, operation),
       variables,
-      estimators: [fieldExtensionsEstimator(), defaultEstimator(limits)],
+      estimators: [fieldExtensionsEstimator(), defaultEstimator(schema, limits)],
       maxQueryNodes: limits.maxSelections,
     });
   } catch (error) {

@@ -8,14 +8,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
-import { authenticate } from '../auth/authenticate';
-import { ApiError } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
 import { databaseTrouble } from '../db/database-trouble';
 import { auditLog } from './audit';
-import { AuthFailureGuard } from './auth-failures';
 import { costPlugin } from './cost-plugin';
 import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
@@ -26,7 +22,7 @@ import { inputBoundary } from './input-boundary';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
-import { serviceUnavailable, serviceUnavailablePlugin, TROUBLE_MESSAGES } from './service-unavailable';
+import { serviceUnavailablePlugin } from './service-unavailable';
 
 /**
  * Logs every unexpected error in full, with the request id, before formatError masks it for the caller (database
@@ -47,44 +43,30 @@ const errorLogging: ApolloServerPlugin<GraphqlContext> = {
   },
 };
 
-async function contextFor(
-  request: FastifyRequest,
-  orm: MikroORM,
-  config: Config,
-  authFailures: AuthFailureGuard,
-): Promise<GraphqlContext> {
-  const em = orm.em.fork();
-  try {
-    const viewer = await authenticate(request.headers.authorization, em, config.adminApiKey);
-    return { requestId: request.id, viewer, em, loaders: new LoaderRegistry(), log: request.log as Logger, request };
-  } catch (error) {
-    if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
-      await authFailures.record(request, error.message);
-    }
-    // the key lookup runs before any resolver: Apollo would answer a bare 500 and log nothing
-    const trouble = databaseTrouble(error);
-    if (trouble) {
-      request.log.warn({ err: error, trouble }, 'database trouble while authenticating');
-      throw serviceUnavailable(TROUBLE_MESSAGES[trouble]);
-    }
-    throw error;
-  }
+/** The viewer was resolved on arrival by the server's authentication hook (./authentication.ts). */
+function contextFor(request: FastifyRequest, orm: MikroORM): GraphqlContext {
+  return {
+    requestId: request.id,
+    viewer: request.viewer,
+    em: orm.em.fork(),
+    loaders: new LoaderRegistry(),
+    log: request.log as Logger,
+    request,
+  };
 }
 
 export interface GraphqlDeps {
   orm: MikroORM;
   schema: GraphQLSchema;
   config: Config;
-  /** Where rate-limit budgets and authentication failures are counted. */
+  /** Where rate-limit budgets are counted. */
   store: CostStore;
-  registry: Registry;
 }
 
 /** Mounts Apollo Server on POST/GET /graphql, behind the limits of ./limits.ts. */
-export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store, registry }: GraphqlDeps) {
+export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);
-  const authFailures = new AuthFailureGuard(store, limits, registry);
   const apollo = new ApolloServer<GraphqlContext>({
     schema: transactionalMutations(schema),
     introspection: !production,
@@ -110,11 +92,10 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await apollo.start();
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
-    authFailures.register(scope);
     registerRateLimit(scope, limiter);
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
-      context: (request) => contextFor(request, orm, config, authFailures),
+      context: async (request) => contextFor(request, orm),
     });
   });
   return apollo;

@@ -25,8 +25,16 @@ export interface Limits {
   bodyLimitBytes: number;
   /** Highest cost of one operation (see cost.ts for how a cost is counted). */
   maxQueryCost: number;
-  /** Items assumed for a list field that has no `first` argument, when counting cost. */
+  /** Items assumed for a list field without `first` that list-sizes.ts does not size, when counting cost. */
   assumedListSize: number;
+  /** Cost of each mutation field, before the rows it writes. */
+  mutationCost: number;
+  /** Cost of each row a mutation writes: each item of the lists in its arguments (records, populations, ...). */
+  mutationRowCost: number;
+  /** List items one query's answer may hold, counted as they resolve (the cost counts the items lists may hold). */
+  maxResponseItems: number;
+  /** Characters of an alias: each is repeated in the response for every item of its list. */
+  maxAliasLength: number;
   /** Cost points an API key may spend per window. */
   rateLimitPoints: number;
   /** Cost points an anonymous client (per IP address) may spend per window. */
@@ -52,6 +60,10 @@ export const DEFAULT_LIMITS: Limits = {
   bodyLimitBytes: 1024 * 1024,
   maxQueryCost: 10_000,
   assumedListSize: 10,
+  mutationCost: 10,
+  mutationRowCost: 10,
+  maxResponseItems: 20_000,
+  maxAliasLength: 64,
   rateLimitPoints: 50_000,
   anonymousRateLimitPoints: 10_000,
   rateLimitWindowSeconds: 60,
@@ -69,6 +81,10 @@ export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   bodyLimitBytes: 'HTTP_BODY_LIMIT_BYTES',
   maxQueryCost: 'GRAPHQL_MAX_COST',
   assumedListSize: 'GRAPHQL_ASSUMED_LIST_SIZE',
+  mutationCost: 'GRAPHQL_MUTATION_COST',
+  mutationRowCost: 'GRAPHQL_MUTATION_ROW_COST',
+  maxResponseItems: 'GRAPHQL_MAX_RESPONSE_ITEMS',
+  maxAliasLength: 'GRAPHQL_MAX_ALIAS_LENGTH',
   rateLimitPoints: 'RATE_LIMIT_POINTS',
   anonymousRateLimitPoints: 'RATE_LIMIT_ANONYMOUS_POINTS',
   rateLimitWindowSeconds: 'RATE_LIMIT_WINDOW_SECONDS',

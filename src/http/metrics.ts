@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Histogram, type Registry } from 'prom-client';
+import { requireRole } from '../auth/authorize';
+import { ViewerRole } from '../auth/roles';
 
-/** Prometheus metrics of one server: process defaults plus HTTP request counts and latencies. */
-export function registerMetrics(app: FastifyInstance): Registry {
-  const registry = new Registry();
+/**
+ * Prometheus metrics of one server (process defaults plus HTTP request counts and latencies) on GET /metrics, for
+ * ANALYST and ADMIN keys only: the figures tell an outsider how busy the server is and which routes fail.
+ */
+export function registerMetrics(app: FastifyInstance, registry: Registry): void {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: 'http_requests_total',
@@ -23,9 +27,9 @@ export function registerMetrics(app: FastifyInstance): Registry {
     requests.inc({ method: request.method, route, status_code: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    requireRole(request.viewer, 'Reading the metrics', ViewerRole.ANALYST);
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
-  return registry;
 }

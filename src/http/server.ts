@@ -2,7 +2,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import type { Config } from '../config';
+import { AuthFailureGuard } from './auth-failures';
+import { registerAuthentication } from './authentication';
 import { MemoryCostStore } from './cost-store';
 import { registerExports } from './exports/emissions-export';
 import { registerGraphql } from './graphql';
@@ -41,11 +44,14 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
   });
   app.setErrorHandler(httpErrorHandler(limits));
   await registerSecurityHeaders(app, config);
-  const registry = registerMetrics(app);
-  registerHealth(app, orm);
-  registerExports(app, orm, config);
   const store = config.redisUrl ? await RedisCostStore.connect(config.redisUrl) : new MemoryCostStore();
   app.addHook('onClose', () => store.close());
-  await registerGraphql(app, { orm, schema, config, store, registry });
+  const registry = new Registry();
+  // before every route, so that none (present or future) is reachable with an unchecked key
+  registerAuthentication(app, orm, config.adminApiKey, new AuthFailureGuard(store, limits, registry));
+  registerMetrics(app, registry);
+  registerHealth(app, orm);
+  await registerExports(app, orm);
+  await registerGraphql(app, { orm, schema, config, store });
   return app;
 }

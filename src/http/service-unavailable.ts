@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { ApiError } from '../common/errors';
 import { databaseTrouble, type DatabaseTrouble } from '../db/database-trouble';
 import type { GraphqlContext } from './graphql-context';
 
@@ -14,13 +14,10 @@ export const TROUBLE_MESSAGES: Record<DatabaseTrouble, string> = {
   timeout: 'The database took too long to answer and the statement was cancelled; retry shortly, or ask for less',
 };
 
-/** A GraphQL error that Apollo Server answers with HTTP 503 and Retry-After (through `extensions.http`). */
-export function serviceUnavailable(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: SERVICE_UNAVAILABLE,
-      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
-    },
+/** An error answered with HTTP 503 and Retry-After (through `extensions.http`), by Apollo Server and by httpErrorHandler alike. */
+export function serviceUnavailable(message: string): ApiError {
+  return new ApiError(SERVICE_UNAVAILABLE, message, {
+    http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
   });
 }
 

@@ -1,14 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../../src/auth/roles';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let api: TestApp;
+let analystKey: string;
 beforeAll(async () => {
   api = await startTestApp();
+  analystKey = await api.createKey(Role.ANALYST);
 });
 afterAll(() => api.close());
 
+function getMetrics(key?: string) {
+  return api.app.inject({ method: 'GET', url: '/metrics', headers: key ? { authorization: `Bearer ${key}` } : {} });
+}
+
 async function scrape(): Promise<string> {
-  const response = await api.app.inject({ method: 'GET', url: '/metrics' });
+  const response = await getMetrics(analystKey);
   expect(response.statusCode).toBe(200);
   expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
   return response.body;
@@ -29,6 +36,20 @@ function sample(metrics: string, name: string, labels: Record<string, string>): 
 }
 
 describe('/metrics', () => {
+  it('answers only ANALYST and ADMIN keys, through the same authentication as every route', async () => {
+    const anonymous = await getMetrics();
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.body).not.toContain('http_requests_total');
+    const partner = await getMetrics(await api.createKey(Role.PARTNER));
+    expect(partner.statusCode).toBe(403);
+    expect(partner.json().errors[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await getMetrics('ca_not-a-key');
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.body).not.toContain('http_requests_total');
+    expect((await getMetrics(analystKey)).statusCode).toBe(200);
+  });
+
   it('declares the request counter and latency histogram, and the process defaults', async () => {
     const metrics = await scrape();
     expect(metrics).toContain('# TYPE http_requests_total counter');

@@ -19,7 +19,11 @@ function freshIp(): string {
 }
 
 async function failuresCounted(): Promise<number> {
-  const metrics = await api.app.inject({ method: 'GET', url: '/metrics' });
+  const metrics = await api.app.inject({
+    method: 'GET',
+    url: '/metrics',
+    headers: { authorization: `Bearer ${TEST_ADMIN_SECRET}` },
+  });
   return Number(/^auth_failures_total (\d+)$/m.exec(metrics.body)?.[1]);
 }
 
@@ -74,5 +78,76 @@ describe('API keys', () => {
     await new Promise((resolve) => setTimeout(resolve, Number(blocked.headers['retry-after']) * 1000 + 100));
     const later = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip });
     expect(later.json!.data).toEqual({ viewer: { role: 'PARTNER' } });
+  });
+});
+
+describe('one authentication path for every route', () => {
+  const EXPORT = { method: 'GET' as const, url: '/export/emissions.csv' };
+
+  it('throttles wrong keys on the export as on GraphQL: 401 up to the limit, then 429 with Retry-After', async () => {
+    const ip = freshIp();
+    const answers = [];
+    for (let i = 0; i < 30; i++) answers.push(await send(api, null, { ...EXPORT, key: generateApiKey(), ip }));
+    expect(answers.slice(0, 3).map((answer) => [answer.status, answer.json!.code])).toEqual(
+      Array.from({ length: 3 }, () => [401, 'UNAUTHENTICATED']),
+    );
+    const refused = answers.slice(3);
+    expect(refused.map((answer) => [answer.status, answer.json!.code])).toEqual(
+      Array.from({ length: 27 }, () => [429, 'RATE_LIMITED']),
+    );
+    for (const answer of refused) expect(Number(answer.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(answers[29].headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('refuses even the bootstrap admin secret on the export from a throttled address', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 3; i++) await send(api, null, { ...EXPORT, key: generateApiKey(), ip });
+    api.resetStatementCount();
+    const blocked = await send(api, null, { ...EXPORT, key: TEST_ADMIN_SECRET, ip });
+    expect(blocked.status).toBe(429);
+    expect(blocked.json).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(api.statementCount()).toBe(0);
+    const elsewhere = await send(api, null, {
+      ...EXPORT,
+      url: '/export/emissions.csv?countryCodes=LU',
+      key: TEST_ADMIN_SECRET,
+      ip: freshIp(),
+    });
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.split('\n')[0]).toMatch(/^member_id,member_name,/);
+  });
+
+  it('counts failures on /graphql and /export in one throttle, whichever route they hit', async () => {
+    const ip = freshIp();
+    const valid = await api.createKey(Role.ANALYST);
+    expect((await send(api, { query: '{ viewer { role } }' }, { key: generateApiKey(), ip })).status).toBe(401);
+    expect((await send(api, null, { ...EXPORT, key: generateApiKey(), ip })).status).toBe(401);
+    expect((await send(api, { query: '{ viewer { role } }' }, { key: generateApiKey(), ip })).status).toBe(401);
+    const onExport = await send(api, null, { ...EXPORT, key: valid, ip });
+    expect([onExport.status, onExport.json!.code]).toEqual([429, 'RATE_LIMITED']);
+    const onGraphql = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip });
+    expect([onGraphql.status, errorCode(onGraphql)]).toEqual([429, 'RATE_LIMITED']);
+
+    const other = freshIp();
+    for (let i = 0; i < 3; i++) await send(api, null, { ...EXPORT, key: generateApiKey(), ip: other });
+    const graphqlAfterExports = await send(api, { query: '{ viewer { role } }' }, { key: valid, ip: other });
+    expect([graphqlAfterExports.status, errorCode(graphqlAfterExports)]).toEqual([429, 'RATE_LIMITED']);
+  });
+
+  it('serves the export to a good key, with the viewer the hook resolved', async () => {
+    const analyst = await api.createKey(Role.ANALYST);
+    const partner = await api.createKey(Role.PARTNER);
+    const ip = freshIp();
+    const served = await send(api, null, {
+      ...EXPORT,
+      url: '/export/emissions.ndjson?countryCodes=AT',
+      key: analyst,
+      ip,
+    });
+    expect(served.status).toBe(200);
+    expect(served.body.trimEnd().split('\n').length).toBeGreaterThan(0);
+    expect(JSON.parse(served.body.split('\n')[0])).toMatchObject({ country_code: 'AT' });
+    const forbidden = await send(api, null, { ...EXPORT, key: partner, ip });
+    expect([forbidden.status, forbidden.json!.code]).toEqual([403, 'FORBIDDEN']);
   });
 });

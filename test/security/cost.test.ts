@@ -1,4 +1,9 @@
+import 'reflect-metadata';
+import { getNamedType, getNullableType, isLeafType, isListType, isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inputRows } from '../../src/http/cost';
+import { SIZED_LIST_FIELDS } from '../../src/http/list-sizes';
+import { buildFederatedSchema } from '../../src/schema/build-schema';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 import { errorCode, send } from './support';
@@ -25,8 +30,8 @@ describe('cost analysis', () => {
     ],
     // first defaults to 20; an edge costs 1 and its node 1 more
     ['{ members { edges { cursor node { name } } } }', 41],
-    // a list without `first` is assumed to hold 10 items
-    ['{ countries { code name } coordinationOffices { name country { code } } }', 1 + 11],
+    // a list without `first` holds at most its size in list-sizes.ts (50 countries, 30 offices): 1 + size × (1 + item)
+    ['{ countries { code name } coordinationOffices { name country { code } } }', 1 + 50 + (1 + 30 * (1 + 1))],
     ['{ viewer { role } }', 1],
     ['{ __typename }', 0],
   ])('reports the cost of %s as %i in extensions.cost', async (query, cost) => {
@@ -125,5 +130,135 @@ describe('list sizes', () => {
       .getConnection()
       .execute<{ count: string }[]>('select count(*) from population_record where member_id = ?', [WIEN]);
     expect(Number(rows[0].count)).toBe(NAMED_MEMBERS.wien.populations.length);
+  });
+});
+
+describe('cost of writes', () => {
+  const SECTORS = ['RESIDENTIAL', 'COMMERCIAL_SERVICES', 'MUNICIPAL_FACILITIES', 'INDUSTRY', 'TRANSPORT'];
+  const CARRIERS = ['ELECTRICITY', 'NATURAL_GAS', 'HEATING_OIL', 'DIESEL', 'PETROL', 'BIOMASS', 'LPG', 'COAL'];
+  const SCOPES = ['SCOPE_1', 'SCOPE_2', 'SCOPE_3'];
+  /** `count` records of distinct (sector, carrier, scope). */
+  function records(count: number) {
+    const all = SECTORS.flatMap((sector) =>
+      CARRIERS.flatMap((energyCarrier) => SCOPES.map((scope) => ({ sector, energyCarrier, scope, emissionsTco2e: 1 }))),
+    );
+    return all.slice(0, count);
+  }
+  const inventory = (year: number, count: number) => ({
+    memberId: WIEN,
+    year,
+    standard: 'COM_MEI',
+    records: records(count),
+  });
+  const SUBMIT = 'mutation ($input: EmissionInventoryInput!) { submitEmissionInventory(input: $input) { id } }';
+
+  it('charges a write 10 points plus 10 for each row of its input lists', async () => {
+    const costs = [];
+    for (const count of [1, 100]) {
+      const answer = await send(
+        api,
+        { query: SUBMIT, variables: { input: inventory(2001, count) } },
+        { key: TEST_ADMIN_SECRET },
+      );
+      expect(answer.json!.errors).toBeUndefined();
+      expect(answer.json!.data.submitEmissionInventory.id).toEqual(expect.any(String));
+      costs.push(answer.json!.extensions.cost.requestedQueryCost);
+    }
+    expect(costs).toEqual([10 + 10 * 1, 10 + 10 * 100]);
+
+    const literal = await send(
+      api,
+      {
+        query: `mutation { submitEmissionInventory(input: { memberId: "${WIEN}", year: 2002, standard: COM_MEI,
+          records: [{ sector: WASTE, energyCarrier: NOT_ENERGY, scope: SCOPE_1, emissionsTco2e: 2 },
+                    { sector: TRANSPORT, energyCarrier: DIESEL, scope: SCOPE_1, emissionsTco2e: 3 }] }) { id } }`,
+      },
+      { key: TEST_ADMIN_SECRET },
+    );
+    expect(literal.json!.errors).toBeUndefined();
+    expect(literal.json!.extensions.cost.requestedQueryCost).toBe(10 + 10 * 2);
+  });
+
+  it('refuses 15 aliased submissions of 100 records as too costly, writing nothing', async () => {
+    const variables = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`i${i}`, inventory(2003 + i, 100)]));
+    const query = `mutation (${Object.keys(variables).map((name) => `$${name}: EmissionInventoryInput!`)}) {
+      ${Object.keys(variables)
+        .map((name) => `${name}: submitEmissionInventory(input: $${name}) { id }`)
+        .join(' ')} }`;
+    const before = await api.countRows('emission_record');
+    api.resetStatementCount();
+    const answer = await send(api, { query, variables }, { key: TEST_ADMIN_SECRET });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.json!.errors[0].message).toMatch(/costs 15150 points, more than the 10000/);
+    expect(answer.json!.data).toBeUndefined();
+    expect(await api.countRows('emission_record')).toBe(before);
+  });
+
+  it('counts the items of every list in the arguments, nested ones too', () => {
+    expect(inputRows({ input: { records: [{}, {}, {}], name: 'x' } })).toBe(3);
+    expect(inputRows({ input: { populations: [{ year: 1 }], themes: ['A', 'B'], nested: { ids: [[1, 2]] } } })).toBe(
+      1 + 2 + 1 + 2,
+    );
+    expect(inputRows({ id: 'x', version: 1 })).toBe(0);
+  });
+});
+
+describe('cost of lists without first', () => {
+  it('counts each item, at the most items list-sizes.ts gives the list', async () => {
+    const answer = await send(api, {
+      query: '{ emissionInventories(first: 10) { nodes { year records { sector emissionsTco2e } } } }',
+    });
+    expect(answer.json!.errors).toBeUndefined();
+    expect(answer.json!.extensions.cost.requestedQueryCost).toBe(1 + 10 * (1 + (1 + 50 * 1)));
+  });
+
+  it.each([
+    ['by year', { groupBy: ['YEAR'] }, 1 + 37],
+    [
+      'by member and year for two members',
+      { groupBy: ['MEMBER', 'YEAR'], filter: { memberIds: [WIEN, WIEN] } },
+      1 + 2 * 37,
+    ],
+    ['by member and year', { groupBy: ['MEMBER', 'YEAR'] }, 1 + 10_000],
+    [
+      'by country, sector and years 2000-2009',
+      { groupBy: ['COUNTRY', 'SECTOR'], filter: { fromYear: 2000, toYear: 2009 } },
+      1 + 27 * 8,
+    ],
+  ])('prices emissionTotals %s by the groups it can return', async (_name, variables, cost) => {
+    const answer = await send(api, {
+      query: `query ($groupBy: [EmissionDimension!]!, $filter: EmissionTotalsFilter) {
+        emissionTotals(groupBy: $groupBy, filter: $filter) { emissionsTco2e } }`,
+      variables,
+    });
+    expect(answer.json!.extensions.cost.requestedQueryCost).toBe(cost);
+  });
+
+  it('sizes every list of objects without first in the schema', async () => {
+    const schema = await buildFederatedSchema();
+    const unsized: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('_') || 'pageInfo' in type.getFields()) continue;
+      for (const field of Object.values(type.getFields())) {
+        const coordinate = `${type.name}.${field.name}`;
+        if (!isListType(getNullableType(field.type)) || isLeafType(getNamedType(field.type))) continue;
+        if (field.args.some((arg) => arg.name === 'first') || coordinate === 'Query._entities') continue;
+        if (!SIZED_LIST_FIELDS.includes(coordinate)) unsized.push(coordinate);
+      }
+    }
+    expect(unsized).toEqual([]);
+    expect(SIZED_LIST_FIELDS).toContain('EmissionInventory.records');
+  });
+
+  it('refuses an alias longer than 64 characters, which every item of a list would repeat', async () => {
+    api.resetStatementCount();
+    const answer = await send(api, { query: `{ members(first: 100) { nodes { ${'a'.repeat(65)}: name } } }` });
+    expect(answer.status).toBe(400);
+    expect(errorCode(answer)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.json!.errors[0].message).toMatch(/longer than 64 characters/);
+    expect(api.statementCount()).toBe(0);
+    const fits = await send(api, { query: `{ members(first: 1) { nodes { ${'a'.repeat(64)}: name } } }` });
+    expect(fits.json!.errors).toBeUndefined();
   });
 });

@@ -113,7 +113,8 @@ describe('emissionTotals against sums computed from the scenario', () => {
   it.each([
     [['YEAR'], {}],
     [['COUNTRY', 'MEMBER_CATEGORY'], {}],
-    [['MEMBER', 'YEAR'], { countryCodes: ['DE'] }],
+    // grouped by MEMBER and YEAR, a filter naming the members keeps the cost (one point a group) under the limit
+    [['MEMBER', 'YEAR'], { countryCodes: ['DE'], memberIds: [frankfurt.id, muenchen.id] }],
     [['SECTOR', 'ENERGY_CARRIER'], { fromYear: 2000 }],
     [['STANDARD', 'YEAR'], {}],
     [[], { sectors: ['TRANSPORT'], scopes: ['SCOPE_1', 'TERRITORIAL'] }],

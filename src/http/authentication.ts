@@ -1,0 +1,47 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { FastifyInstance } from 'fastify';
+import { authenticate } from '../auth/authenticate';
+import type { Viewer } from '../auth/viewer';
+import { ApiError } from '../common/errors';
+import { databaseTrouble } from '../db/database-trouble';
+import type { AuthFailureGuard } from './auth-failures';
+import { serviceUnavailable, TROUBLE_MESSAGES } from './service-unavailable';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking, resolved once on arrival by the authentication hook; every route reads it from here. */
+    viewer: Viewer;
+  }
+}
+
+/**
+ * The one authentication path of the server: on arrival, before any route (GraphQL, exports, metrics, and any added
+ * later), a keyed request from an address that failed too often is refused (429), the key is looked up, and a failed
+ * authentication is counted against the address and refused (401). Errors go to the route's error handler, which
+ * answers in that route's shape.
+ */
+export function registerAuthentication(
+  app: FastifyInstance,
+  orm: MikroORM,
+  adminApiKey: string | undefined,
+  guard: AuthFailureGuard,
+) {
+  app.decorateRequest('viewer', null as unknown as Viewer);
+  app.addHook('onRequest', async (request) => {
+    const { authorization } = request.headers;
+    if (authorization) await guard.refuseIfThrottled(request);
+    try {
+      request.viewer = await authenticate(authorization, orm.em, adminApiKey);
+    } catch (error) {
+      if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
+        await guard.record(request, error.message);
+      }
+      const trouble = databaseTrouble(error);
+      if (trouble) {
+        request.log.warn({ err: error, trouble }, 'database trouble while authenticating');
+        throw serviceUnavailable(TROUBLE_MESSAGES[trouble]);
+      }
+      throw error;
+    }
+  });
+}
