@@ -35,10 +35,11 @@ async function main(): Promise<void> {
     }
   };
   // this process owns its shutdown: Apollo Server installs handlers that exit on these signals at once, cutting
-  // in-flight requests short
+  // in-flight requests short. A repeated signal must not kill it either: Ctrl-C under `npm start` sends one from the
+  // terminal and one forwarded by npm.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal));
+    process.on(signal, () => void stop(signal));
   }
   stopWithNpm(() => void stop('npm exited'));
 

@@ -72,6 +72,18 @@ describe('the embedded PostgreSQL ends with the server', () => {
     await startsAndStops();
   }, 60_000);
 
+  it('a second SIGINT during shutdown does not cut it short (Ctrl-C under npm start sends two)', async () => {
+    const running = server();
+    await listeningUrl(running);
+    const postmaster = postmasterPid();
+    running.child.kill('SIGINT');
+    await running.waitForLog((l) => l.msg.startsWith('shutting down'), 10_000);
+    running.child.kill('SIGINT');
+    expect(await running.closed).toEqual({ code: 0, signal: null });
+    expect(running.lines.at(-1)?.msg).toBe('stopped');
+    expect(isRunning(postmaster)).toBe(false);
+  }, 60_000);
+
   it('stops when npm start receives SIGTERM, server first', async () => {
     const npm = spawnServer('npm', ['start', '--ignore-scripts'], { DATA_DIR: dataDir }, ROOT);
     started.push(npm);
