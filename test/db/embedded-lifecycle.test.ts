@@ -133,6 +133,19 @@ describe('what a crashed run leaves behind never blocks a start', () => {
     expect(next.lines.some((l) => l.level === 40 && String(l.msg).includes(`(process ${postmaster})`))).toBe(true);
   }, 60_000);
 
+  it('refuses a second server on a cluster whose server is alive, which goes on serving', async () => {
+    const first = server();
+    const url = await listeningUrl(first);
+    const postmaster = postmasterPid();
+    const second = server();
+    expect((await second.closed).code).toBe(1);
+    expect(second.stderr()).toContain(`Another server (process ${first.child.pid}) is running`);
+    expect(isRunning(postmaster)).toBe(true);
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect((await first.closed).code).toBe(0);
+  }, 60_000);
+
   it('ignores a postmaster.pid naming a process that has ended, or one that is not PostgreSQL', async () => {
     const running = server();
     await listeningUrl(running);
