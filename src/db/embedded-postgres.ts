@@ -43,7 +43,7 @@ function assertReachableByPostgresUser(dataDir: string): void {
   }
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -79,14 +79,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (recentLines.length > 20) recentLines.shift();
     options.log(line);
   };
-  const failed = (step: string) => (error: unknown) => {
-    if (error instanceof EmbeddedPostgresError) throw error;
-    const cause = error instanceof Error ? error.message : String(error);
-    throw new EmbeddedPostgresError(
-      `Embedded PostgreSQL failed to ${step} in ${dataDir}. ${cause}\n${recentLines.join('\n')}`,
-    );
-  };
-  const bin = postgresBinaries();
+  const failed =
+    (step: string) =>
+    (error: unknown): never => {
+      if (error instanceof EmbeddedPostgresError) throw error;
+      const cause = error instanceof Error ? error.message : String(error);
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL failed to ${step} in ${dataDir}. ${cause}\n${recentLines.join('\n')}`,
+      );
+    };
+  const bin = await Promise.resolve().then(postgresBinaries).catch(failed('prepare its binaries'));
   const runAs = postgresUser();
   const pgCtl = path.join(bin, 'pg_ctl');
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
