@@ -3,7 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDataDir } from '../support/embedded-data-dir';
-import { MAIN, isRunning, listeningUrl, spawnServer, waitFor, type ServerProcess } from '../support/server-process';
+import {
+  MAIN,
+  isRunning,
+  listeningUrl,
+  readiness,
+  spawnServer,
+  waitFor,
+  type ServerProcess,
+} from '../support/server-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 /** How long a cluster may outlive the process that started it. */
@@ -34,7 +42,7 @@ async function startsAndStops(): Promise<ServerProcess> {
   const running = server();
   const url = await listeningUrl(running);
   const postmaster = postmasterPid();
-  expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+  expect(await readiness(url)).toBe(200);
   running.child.kill('SIGTERM');
   expect((await running.closed).code, running.stderr()).toBe(0);
   expect(isRunning(postmaster)).toBe(false);
@@ -70,7 +78,7 @@ describe('the embedded PostgreSQL ends with the server', () => {
     expect(ms).toBeLessThan(STOP_BOUND_MS);
     await waitFor(() => !isRunning(watchdogPid(running)), STOP_BOUND_MS, 'the watchdog to end');
     await startsAndStops();
-  }, 60_000);
+  }, 120_000);
 
   it('a second SIGINT during shutdown does not cut it short (Ctrl-C under npm start sends two)', async () => {
     const running = server();
@@ -82,7 +90,7 @@ describe('the embedded PostgreSQL ends with the server', () => {
     expect(await running.closed).toEqual({ code: 0, signal: null });
     expect(running.lines.at(-1)?.msg).toBe('stopped');
     expect(isRunning(postmaster)).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it('stops when npm start receives SIGTERM, server first', async () => {
     const npm = spawnServer('npm', ['start', '--ignore-scripts'], { DATA_DIR: dataDir }, ROOT);
@@ -90,7 +98,7 @@ describe('the embedded PostgreSQL ends with the server', () => {
     const url = await listeningUrl(npm);
     const postmaster = postmasterPid();
     const node = npm.lines.at(-1)!.pid!;
-    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    expect(await readiness(url)).toBe(200);
     npm.child.kill('SIGTERM');
     expect((await npm.closed).code, npm.stderr()).toBe(0);
     expect(npm.lines.at(-1)?.msg).toBe('stopped');
@@ -99,7 +107,7 @@ describe('the embedded PostgreSQL ends with the server', () => {
       STOP_BOUND_MS,
       'the server and its cluster to stop',
     );
-  }, 60_000);
+  }, 120_000);
 
   it('stops when npm is killed outright: the server notices it has lost its parent', async () => {
     const npm = spawnServer('npm', ['start', '--ignore-scripts'], { DATA_DIR: dataDir }, ROOT);
@@ -113,7 +121,7 @@ describe('the embedded PostgreSQL ends with the server', () => {
       STOP_BOUND_MS,
       'the server and its cluster to stop',
     );
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('what a crashed run leaves behind never blocks a start', () => {
@@ -131,7 +139,7 @@ describe('what a crashed run leaves behind never blocks a start', () => {
     const next = await startsAndStops();
     expect(isRunning(postmaster)).toBe(false);
     expect(next.lines.some((l) => l.level === 40 && String(l.msg).includes(`(process ${postmaster})`))).toBe(true);
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a second server on a cluster whose server is alive, which goes on serving', async () => {
     const first = server();
@@ -141,10 +149,10 @@ describe('what a crashed run leaves behind never blocks a start', () => {
     expect((await second.closed).code).toBe(1);
     expect(second.stderr()).toContain(`Another server (process ${first.child.pid}) is running`);
     expect(isRunning(postmaster)).toBe(true);
-    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    expect(await readiness(url)).toBe(200);
     first.child.kill('SIGTERM');
     expect((await first.closed).code).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it('ignores a postmaster.pid naming a process that has ended, or one that is not PostgreSQL', async () => {
     const running = server();
@@ -161,5 +169,5 @@ describe('what a crashed run leaves behind never blocks a start', () => {
       fs.writeFileSync(lockFile, [String(pid), ...lock.slice(1)].join('\n'));
       await startsAndStops();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandLineOf } from '../../src/db/embedded/processes';
 import { startDatabaseServer } from '../support/database-server';
 import { prepareDataDir } from '../support/embedded-data-dir';
-import { listeningUrl, spawnServer, type ServerProcess } from '../support/server-process';
+import { listeningUrl, readiness, spawnServer, type ServerProcess } from '../support/server-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 const AS_ROOT = process.getuid?.() === 0;
@@ -84,12 +84,12 @@ describe.skipIf(!AS_ROOT)('as root, with the clone in a mode-700 home (only as r
     const server = run('main.js', [], {});
     const { code } = await server.closed;
     expect(code).toBe(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(server.stderr()).toContain('DATA_DIR=/var/tmp/climate-alliance');
     expect(server.stderr()).not.toContain('EACCES');
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(fs.existsSync(path.join(project, '.data'))).toBe(false);
-  }, 30_000);
+  }, 60_000);
 
   it('with DATA_DIR outside the home, db:migrate and the server work from binaries mirrored once, leaving nothing else', async () => {
     const dataDir = path.join(tmp, 'data');
@@ -99,13 +99,13 @@ describe.skipIf(!AS_ROOT)('as root, with the clone in a mode-700 home (only as r
 
     const server = run('main.js', [], { DATA_DIR: dataDir });
     const url = await listeningUrl(server);
-    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    expect(await readiness(url)).toBe(200);
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     expect(commandLineOf(postmaster)).toContain(path.join(tmp, mirrorName, 'bin', 'postgres'));
     server.child.kill('SIGTERM');
     expect((await server.closed).code, server.stderr()).toBe(0);
     expect(fs.readdirSync(tmp).sort()).toEqual([mirrorName, 'data']);
-  }, 60_000);
+  }, 120_000);
 
   it('the test setup stops at once when TMPDIR is private, naming the fix, and leaves nothing behind', async () => {
     const privateTmp = path.join(home, 'tmp');

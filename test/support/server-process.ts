@@ -88,9 +88,19 @@ export function spawnServer(
 }
 
 /** The server's address, once it listens. */
-export async function listeningUrl(server: ServerProcess, ms = 30_000): Promise<string> {
+export async function listeningUrl(server: ServerProcess, ms = 60_000): Promise<string> {
   const line = await server.waitForLog((l) => /^Server listening at http:\/\/127\.0\.0\.1:/.test(l.msg), ms);
   return /(http:\/\/\S+)/.exec(line.msg)![1];
+}
+
+/** GET /health/ready until it answers 200 (a loaded machine may need a moment); the last status otherwise. */
+export async function readiness(url: string, ms = 30_000): Promise<number> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const { status } = await fetch(`${url}/health/ready`);
+    if (status === 200 || Date.now() > deadline) return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Whether a process runs (a zombie, dead but not yet reaped by its parent, does not). */
