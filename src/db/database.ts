@@ -27,7 +27,9 @@ export async function openDatabase(
       dataDir: config.dataDir,
       database: 'climate_alliance',
       log: (line) => logger.debug({ postgres: line }),
+      warn: (message) => logger.warn(message),
     });
+    logger.info(embedded.pids, 'the embedded PostgreSQL is ready');
   }
   try {
     const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities, logger });

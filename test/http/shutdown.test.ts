@@ -23,6 +23,8 @@ const databaseUrl = Object.assign(new URL(maintenanceUrl), { pathname: `/${datab
 let server: ChildProcess | undefined;
 const lines: LogLine[] = [];
 let stderr = '';
+/** Set on 'close': the process has exited and everything it wrote has been read (on 'exit', output may still be in the pipe). */
+let outputClosed = false;
 
 /** Resolves with the first log line matching, or rejects after `ms` (with what the server printed). */
 function waitForLog(match: (line: LogLine) => boolean, ms: number): Promise<LogLine> {
@@ -33,7 +35,7 @@ function waitForLog(match: (line: LogLine) => boolean, ms: number): Promise<LogL
       if (found) {
         clearInterval(poll);
         resolve(found);
-      } else if (Date.now() - started > ms || server?.exitCode !== null) {
+      } else if (Date.now() - started > ms || outputClosed) {
         clearInterval(poll);
         reject(new Error(`log line not seen within ${ms} ms; stderr: ${stderr}\nstdout: ${JSON.stringify(lines)}`));
       }
@@ -83,7 +85,12 @@ describe('graceful shutdown', () => {
       for (const line of complete.filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
     });
     server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => server!.once('exit', (code) => resolve(code)));
+    const closed = new Promise<number | null>((resolve) =>
+      server!.once('close', (code) => {
+        outputClosed = true;
+        resolve(code);
+      }),
+    );
 
     const listening = await waitForLog((line) => /^Server listening at http:\/\//.test(line.msg), 20_000);
     const baseUrl = /(http:\/\/\S+)/.exec(listening.msg)![1];
@@ -126,7 +133,7 @@ describe('graceful shutdown', () => {
     }
 
     const code = await Promise.race([
-      exited,
+      closed,
       new Promise<string>((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000)),
     ]);
     expect(code, `stderr: ${stderr}\nlog: ${lines.map((line) => line.msg).join(' | ')}`).toBe(0);

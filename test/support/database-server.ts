@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { unreachableFolder } from '../../src/db/embedded/binaries';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 
 /** A PostgreSQL server for the test run: TEST_DATABASE_URL or DATABASE_URL when set, else a fresh embedded one. */
@@ -16,14 +17,26 @@ export async function startDatabaseServer(): Promise<DatabaseServer> {
   let embedded: EmbeddedDatabase | undefined;
   let dataDir: string | undefined;
   if (!given) {
-    // under os.tmpdir(), which the `postgres` user can reach even when the project sits in a private home
+    // under os.tmpdir(), which the `postgres` user (PostgreSQL's, when running as root) can reach unless TMPDIR is private
+    const blocked = process.getuid?.() === 0 ? unreachableFolder(os.tmpdir()) : undefined;
+    if (blocked) {
+      throw new Error(
+        `The test setup's embedded PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}: ` +
+          `set TMPDIR to a folder it can reach (e.g. TMPDIR=/tmp), or give TEST_DATABASE_URL.`,
+      );
+    }
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-test-pg-'));
     fs.chmodSync(dataDir, 0o755);
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(dataDir, 'cluster'),
-      database: 'postgres',
-      log: () => {},
-    });
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'cluster'),
+        database: 'postgres',
+        log: () => {},
+      });
+    } catch (error) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
   }
   const base = new URL(given ?? embedded!.clientUrl);
   return {
