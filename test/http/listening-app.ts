@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config';
 import { initOrm, type OrmOptions } from '../../src/db/orm';
 import { buildServer } from '../../src/http/server';
 import { entities } from '../../src/modules';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
-import { onMaintenanceDatabase } from '../support/database-server';
+import { copyTemplateDatabase } from '../support/database-copy';
 import { startStallingProxy, type StallingProxy } from './stalling-proxy';
 
 export interface LogLine {
@@ -47,11 +45,8 @@ export async function startListeningApp(
   env: Record<string, string> = {},
   orm: Partial<Pick<OrmOptions, 'statementTimeoutMs' | 'poolMax' | 'acquireTimeoutMs'>> = {},
 ): Promise<ListeningApp> {
-  const maintenanceUrl = inject('databaseServerUrl');
-  const template = inject('templateDatabase');
-  const database = `${template.replace(/_template$/, '')}_listen_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await onMaintenanceDatabase(maintenanceUrl, [`create database "${database}" template "${template}"`]);
-  const databaseUrl = Object.assign(new URL(maintenanceUrl), { pathname: `/${database}` }).toString();
+  const database = await copyTemplateDatabase('listen');
+  const databaseUrl = database.url;
   const proxy = await startStallingProxy(databaseUrl);
 
   const logs: LogLine[] = [];
@@ -94,7 +89,7 @@ export async function startListeningApp(
       await app.close();
       await ormInstance.close(true);
       await proxy.stop();
-      await onMaintenanceDatabase(maintenanceUrl, [`drop database if exists "${database}" with (force)`]);
+      await database.drop();
     },
   };
 }

@@ -1,47 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
-import { onMaintenanceDatabase } from '../support/database-server';
+import { copyTemplateDatabase, type DatabaseCopy } from '../support/database-copy';
+import { listeningUrl, MAIN, spawnServer, type ServerProcess } from '../support/server-process';
 
-const MAIN = path.join(__dirname, '..', '..', 'dist', 'src', 'main.js');
 const REQUEST_ID = 'shutdown-in-flight-1';
 
-interface LogLine {
-  level: number;
-  msg: string;
-  reqId?: string;
-  [key: string]: unknown;
-}
-
-const maintenanceUrl = inject('databaseServerUrl');
-const database = `${inject('templateDatabase').replace(/_template$/, '')}_shutdown_${process.pid}`;
-const databaseUrl = Object.assign(new URL(maintenanceUrl), { pathname: `/${database}` }).toString();
-
-let server: ChildProcess | undefined;
-const lines: LogLine[] = [];
-let stderr = '';
-/** Set on 'close': the process has exited and everything it wrote has been read (on 'exit', output may still be in the pipe). */
-let outputClosed = false;
-
-/** Resolves with the first log line matching, or rejects after `ms` (with what the server printed). */
-function waitForLog(match: (line: LogLine) => boolean, ms: number): Promise<LogLine> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      const found = lines.find(match);
-      if (found) {
-        clearInterval(poll);
-        resolve(found);
-      } else if (Date.now() - started > ms || outputClosed) {
-        clearInterval(poll);
-        reject(new Error(`log line not seen within ${ms} ms; stderr: ${stderr}\nstdout: ${JSON.stringify(lines)}`));
-      }
-    }, 25);
-  });
-}
+let database: DatabaseCopy;
+let server: ServerProcess | undefined;
 
 async function waitUntil(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms;
@@ -52,51 +18,25 @@ async function waitUntil(check: () => Promise<boolean>, ms: number, what: string
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (\`npm test\` does it first)`);
-  await onMaintenanceDatabase(maintenanceUrl, [
-    `create database "${database}" template "${inject('templateDatabase')}"`,
-  ]);
+  database = await copyTemplateDatabase('shutdown');
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
-  await onMaintenanceDatabase(maintenanceUrl, [`drop database if exists "${database}" with (force)`]);
+  const child = server?.child;
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await server?.closed;
+  await database.drop();
 });
 
 describe('graceful shutdown', () => {
   it('finishes the in-flight request on SIGTERM, then exits 0 with JSON logs carrying the request id', async () => {
-    server = spawn(process.execPath, [MAIN], {
-      // the test client is the trusted proxy, so the server keeps the x-request-id it sends
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        TRUST_PROXY: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let buffered = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString('utf8');
-      const complete = buffered.split('\n');
-      buffered = complete.pop()!;
-      for (const line of complete.filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
-    });
-    server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const closed = new Promise<number | null>((resolve) =>
-      server!.once('close', (code) => {
-        outputClosed = true;
-        resolve(code);
-      }),
-    );
-
-    const listening = await waitForLog((line) => /^Server listening at http:\/\//.test(line.msg), 20_000);
-    const baseUrl = /(http:\/\/\S+)/.exec(listening.msg)![1];
+    // the test client is the trusted proxy, so the server keeps the x-request-id it sends
+    server = spawnServer(process.execPath, [MAIN], { DATABASE_URL: database.url, TRUST_PROXY: '127.0.0.1' });
+    const { lines } = server;
+    const baseUrl = await listeningUrl(server, 20_000);
 
     // hold a lock on the member table, so the request below stays in flight until we let it go
-    const blocker = new Client({ connectionString: databaseUrl });
+    const blocker = new Client({ connectionString: database.url });
     await blocker.connect();
     try {
       await blocker.query('begin');
@@ -110,7 +50,7 @@ describe('graceful shutdown', () => {
         async () => {
           const { rows } = await blocker.query(
             "select count(*)::int as waiting from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'",
-            [database],
+            [new URL(database.url).pathname.slice(1)],
           );
           return rows[0].waiting > 0;
         },
@@ -118,8 +58,8 @@ describe('graceful shutdown', () => {
         'the request to wait on the lock',
       );
 
-      server.kill('SIGTERM');
-      await waitForLog((line) => line.msg.startsWith('shutting down'), 5_000);
+      server.child.kill('SIGTERM');
+      await server.waitForLog((line) => line.msg.startsWith('shutting down'), 5_000);
       await blocker.query('commit');
 
       const answered = await response;
@@ -132,12 +72,13 @@ describe('graceful shutdown', () => {
       await blocker.end();
     }
 
-    const code = await Promise.race([
-      closed,
+    const ended = await Promise.race([
+      server.closed,
       new Promise<string>((resolve) => setTimeout(() => resolve('still running after 10 s'), 10_000)),
     ]);
-    expect(code, `stderr: ${stderr}\nlog: ${lines.map((line) => line.msg).join(' | ')}`).toBe(0);
-    expect(stderr).toBe('');
+    const log = `stderr: ${server.stderr()}\nlog: ${lines.map((line) => line.msg).join(' | ')}`;
+    expect(typeof ended === 'string' ? ended : ended.code, log).toBe(0);
+    expect(server.stderr()).toBe('');
 
     const messages = lines.map((line) => line.msg);
     const shuttingDown = messages.findIndex((msg) => msg.startsWith('shutting down'));

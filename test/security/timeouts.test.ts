@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_TIMEOUT_MARGIN_MS } from '../../src/db/orm';
 import { ADMIN_SECRET, startListeningApp, type ListeningApp, type TimedAnswer } from '../http/listening-app';
 import { lockMembers } from '../http/side-connection';
-import { onMaintenanceDatabase } from '../support/database-server';
+import { multiplyEmissionRecords } from '../support/database-copy';
 
 /** Over a real socket with a real HTTP client: the limits must hold for what a client sees, not for fastify.inject. */
 const MEMBERS = '{ members(first: 5) { nodes { name } } }';
@@ -122,14 +122,7 @@ describe('statement timeout', () => {
   });
 
   it('lets an export stream for longer than the statement limits while its client reads slowly', async () => {
-    await onMaintenanceDatabase(api.databaseUrl, [
-      'alter table emission_record drop constraint emission_record_inventory_line_unique',
-      `insert into emission_record (id, created_at, updated_at, inventory_id, sector, energy_carrier, scope,
-         final_energy_mwh, emissions_tco2e, data_quality, notation_key, notation_explanation)
-       select gen_random_uuid(), created_at, updated_at, inventory_id, sector, energy_carrier, scope,
-         final_energy_mwh, emissions_tco2e, data_quality, notation_key, notation_explanation
-       from emission_record, generate_series(1, 100)`,
-    ]);
+    await multiplyEmissionRecords(api.databaseUrl, 100);
     const [{ rows }] = await api.orm.em
       .getConnection()
       .execute<{ rows: number }[]>('select count(*)::int as rows from emission_record');

@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { inject } from 'vitest';
 import { ApiKey } from '../../src/auth/api-key.entity';
 import { generateApiKey, hashApiKey } from '../../src/auth/api-key-secret';
 import type { Role } from '../../src/auth/roles';
@@ -11,7 +9,7 @@ import { initOrm, type OrmOptions } from '../../src/db/orm';
 import { buildServer } from '../../src/http/server';
 import { entities } from '../../src/modules';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
-import { onMaintenanceDatabase } from './database-server';
+import { copyTemplateDatabase } from './database-copy';
 
 export const TEST_ADMIN_SECRET = 'test-admin-secret-0123456789';
 
@@ -66,23 +64,15 @@ const UNLIMITED_BUDGETS = {
   AUTH_FAILURES_PER_WINDOW: '1000000000',
 };
 
-let databaseCounter = 0;
-
 /** A server on its own copy of the test template database; not listening, driven with fastify.inject. */
 export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const maintenanceUrl = inject('databaseServerUrl');
-  const database = `${inject('templateDatabase').replace(/_template$/, '')}_${process.pid}_${++databaseCounter}_${randomBytes(2).toString('hex')}`;
-  await onMaintenanceDatabase(maintenanceUrl, [
-    `create database "${database}" template "${inject('templateDatabase')}"`,
-  ]);
-  const url = new URL(maintenanceUrl);
-  url.pathname = `/${database}`;
+  const database = await copyTemplateDatabase('app');
   const config: Config = {
     ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED_BUDGETS }),
     ...overrides,
   };
   const logger = options.logger ?? pino({ level: config.logLevel });
-  const orm = await initOrm({ clientUrl: url.toString(), entities, logger, ...options.orm });
+  const orm = await initOrm({ clientUrl: database.url, entities, logger, ...options.orm });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -139,7 +129,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
     async close() {
       await app.close();
       await orm.close();
-      await onMaintenanceDatabase(maintenanceUrl, [`drop database if exists "${database}" with (force)`]);
+      await database.drop();
     },
   };
 }
