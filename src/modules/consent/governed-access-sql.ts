@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { type AccessFacts, canSeeRecord } from './access-decision';
+import { type AccessFacts, canSeeRecord, principalsAbove } from './access-decision';
 import { ConsentScope, ConsentState, ConsentSubjectType } from './consent.enums';
 import type { GeoPrecision } from './governance.enums';
 import { RecordVisibility } from './governance.enums';
@@ -23,27 +23,36 @@ export interface AccessColumns {
   location_granted: GeoPrecision | null;
   is_own_steward: boolean;
   touches_isolated_peoples: boolean;
+  publication_withheld_above: boolean;
+  location_withheld_above: boolean;
 }
 
-/**
- * The latest decision in `scope` on any subject of the row that names the viewer (its role, its indigenous
- * organisation or its member), as `<alias>.state` and `<alias>.granted`. PENDING decisions have no effect;
- * a grant outside its validity dates gives nothing. Read on every request: a withdrawal applies at once.
- */
-function latestDecisionJoin(table: GovernedTable, scope: ConsentScope, viewer: Viewer, alias: string) {
+/** A decision that has effect: a refusal, or a grant within its validity dates (PENDING and EXPIRED have none). */
+const EFFECTIVE_DECISION =
+  `(c.status in ('WITHHELD', 'WITHDRAWN') or (c.status = 'GRANTED' ` +
+  `and (c.valid_from is null or c.valid_from <= current_date) ` +
+  `and (c.valid_until is null or c.valid_until >= current_date)))`;
+
+/** SQL true for the consent records (`c`) about any subject of the row, in `scope` (bound first). */
+function aboutRow(table: GovernedTable): string {
   const subjectIds = table.subjects.map((subject) => subject.column).join(', ');
   const subjectMatch = table.subjects
     .map((subject) => `(c.subject_type = '${subject.type}' and c.subject_id = ${subject.column})`)
     .join(' or ');
+  return `c.subject_id = any(array[${subjectIds}]::uuid[]) and (${subjectMatch}) and c.scope = ?::consent_scope`;
+}
+
+/**
+ * The latest effective decision in `scope` on any subject of the row that names the viewer (its role, its
+ * indigenous organisation or its member), as `<alias>.state` and `<alias>.granted`. Read on every request: a
+ * withdrawal applies at once.
+ */
+function latestDecisionJoin(table: GovernedTable, scope: ConsentScope, viewer: Viewer, alias: string) {
   return {
     sql:
-      `left join lateral (select case ` +
-      `when c.status = 'GRANTED' and (c.valid_from is null or c.valid_from <= current_date) ` +
-      `and (c.valid_until is null or c.valid_until >= current_date) then 'GRANTED' ` +
-      `when c.status in ('WITHHELD', 'WITHDRAWN') then 'WITHHELD' else 'NONE' end as state, ` +
+      `left join lateral (select case when c.status = 'GRANTED' then 'GRANTED' else 'WITHHELD' end as state, ` +
       `c.location_precision::text as granted ` +
-      `from consent_record c where c.subject_id = any(array[${subjectIds}]::uuid[]) and (${subjectMatch}) ` +
-      `and c.scope = ?::consent_scope and c.status <> 'PENDING' ` +
+      `from consent_record c where ${aboutRow(table)} and ${EFFECTIVE_DECISION} ` +
       `and (?::text = any(c.granted_to_roles::text[]) or ?::uuid = any(c.granted_to_organisation_ids) ` +
       `or ?::uuid = any(c.granted_to_member_ids)) ` +
       `order by c.created_at desc, c.id desc limit 1) ${alias} on true`,
@@ -52,8 +61,30 @@ function latestDecisionJoin(table: GovernedTable, scope: ConsentScope, viewer: V
 }
 
 /**
- * Joins the latest publication decision for the viewer as `pub` (what row visibility needs) and, unless
- * `publicationOnly`, the latest location decision as `loc` (what `accessColumns` needs).
+ * Whether, among those who see more than the viewer (`principalsAbove`), one's latest effective decision in `scope`
+ * withholds: `<alias>.withheld`. Each role, organisation and member a decision names is one principal.
+ */
+function withheldAboveJoin(table: GovernedTable, scope: ConsentScope, viewer: Viewer, alias: string) {
+  const above = principalsAbove(viewer.role);
+  if (!above.everyone && !above.roles.length) {
+    return { sql: `left join lateral (select false as withheld) ${alias} on true`, bindings: [] };
+  }
+  return {
+    sql:
+      `left join lateral (select bool_or(latest.withheld) as withheld from (` +
+      `select distinct on (n.principal) c.status <> 'GRANTED' as withheld from consent_record c ` +
+      `cross join lateral unnest(array(select 'role:' || r::text from unnest(c.granted_to_roles) r) ` +
+      `|| array(select 'org:' || o::text from unnest(c.granted_to_organisation_ids) o) ` +
+      `|| array(select 'member:' || m::text from unnest(c.granted_to_member_ids) m)) n(principal) ` +
+      `where ${aboutRow(table)} and ${EFFECTIVE_DECISION} and (?::boolean or n.principal = any(?::text[])) ` +
+      `order by n.principal, c.created_at desc, c.id desc) latest) ${alias} on true`,
+    bindings: [scope, above.everyone, above.roles.map((role) => `role:${role}`)],
+  };
+}
+
+/**
+ * Joins the latest publication decisions for the viewer (`pub`, `pub_above`: what row visibility needs) and, unless
+ * `publicationOnly`, the location decisions (`loc`, `loc_above`: what `accessColumns` needs).
  */
 export function joinConsent(
   query: Knex.QueryBuilder,
@@ -61,12 +92,15 @@ export function joinConsent(
   viewer: Viewer,
   publicationOnly = false,
 ): Knex.QueryBuilder {
-  const publication = latestDecisionJoin(table, ConsentScope.DATA_PUBLICATION, viewer, 'pub');
-  query.joinRaw(publication.sql, publication.bindings);
+  const joins = [
+    latestDecisionJoin(table, ConsentScope.DATA_PUBLICATION, viewer, 'pub'),
+    withheldAboveJoin(table, ConsentScope.DATA_PUBLICATION, viewer, 'pub_above'),
+  ];
   if (!publicationOnly) {
-    const location = latestDecisionJoin(table, ConsentScope.LOCATION_DISCLOSURE, viewer, 'loc');
-    query.joinRaw(location.sql, location.bindings);
+    joins.push(latestDecisionJoin(table, ConsentScope.LOCATION_DISCLOSURE, viewer, 'loc'));
+    joins.push(withheldAboveJoin(table, ConsentScope.LOCATION_DISCLOSURE, viewer, 'loc_above'));
   }
+  for (const join of joins) query.joinRaw(join.sql, join.bindings);
   return query;
 }
 
@@ -75,31 +109,36 @@ export function accessColumns(knex: Knex, table: GovernedTable, viewer: Viewer):
   return knex.raw(
     `coalesce(pub.state, 'NONE') as publication_state, coalesce(loc.state, 'NONE') as location_state, ` +
       `loc.granted as location_granted, coalesce(${table.stewardColumn} = ?::uuid, false) as is_own_steward, ` +
-      `(${table.isolatedSql}) as touches_isolated_peoples`,
+      `(${table.isolatedSql}) as touches_isolated_peoples, ` +
+      `coalesce(pub_above.withheld, false) as publication_withheld_above, ` +
+      `coalesce(loc_above.withheld, false) as location_withheld_above`,
     [viewer.organisationId],
   );
 }
 
 /**
- * SQL that is true for the rows the viewer may see. It lists the (visibility, publication decision, own steward)
- * combinations that `canSeeRecord` allows, so the rule is written once, in that pure function.
+ * SQL that is true for the rows the viewer may see. It lists the (visibility, publication decision, own steward,
+ * withheld above) combinations that `canSeeRecord` allows, so the rule is written once, in that pure function.
  */
 export function visibleRowSql(table: GovernedTable, viewer: Viewer): { sql: string; bindings: Knex.RawBinding[] } {
-  const allowed: [RecordVisibility, ConsentState, boolean][] = [];
+  const allowed: [RecordVisibility, ConsentState, boolean, boolean][] = [];
   for (const visibility of Object.values(RecordVisibility)) {
     for (const publication of Object.values(ConsentState)) {
       for (const isOwnSteward of [true, false]) {
-        if (canSeeRecord({ role: viewer.role, visibility, publication, isOwnSteward })) {
-          allowed.push([visibility, publication, isOwnSteward]);
+        for (const publicationWithheldAbove of [true, false]) {
+          const facts = { role: viewer.role, visibility, publication, isOwnSteward, publicationWithheldAbove };
+          if (canSeeRecord(facts)) allowed.push([visibility, publication, isOwnSteward, publicationWithheldAbove]);
         }
       }
     }
   }
   if (!allowed.length) return { sql: 'false', bindings: [] };
+  const tuple = '(?::text, ?::text, ?::boolean, ?::boolean)';
   return {
     sql:
       `(${table.alias}.visibility::text, coalesce(pub.state, 'NONE'), ` +
-      `coalesce(${table.stewardColumn} = ?::uuid, false)) in (${allowed.map(() => '(?::text, ?::text, ?::boolean)').join(', ')})`,
+      `coalesce(${table.stewardColumn} = ?::uuid, false), coalesce(pub_above.withheld, false)) ` +
+      `in (${allowed.map(() => tuple).join(', ')})`,
     bindings: [viewer.organisationId, ...allowed.flat()],
   };
 }
@@ -114,6 +153,8 @@ export function accessFacts(viewer: Viewer, visibility: RecordVisibility, column
     publication: columns.publication_state,
     location: columns.location_state,
     locationGranted: columns.location_granted,
+    publicationWithheldAbove: columns.publication_withheld_above,
+    locationWithheldAbove: columns.location_withheld_above,
   };
 }
 
@@ -121,10 +162,26 @@ export function accessFacts(viewer: Viewer, visibility: RecordVisibility, column
 export function splitAccessColumns<Row extends AccessColumns>(
   row: Row,
 ): { columns: Omit<Row, keyof AccessColumns>; access: AccessColumns } {
-  const { publication_state, location_state, location_granted, is_own_steward, touches_isolated_peoples, ...columns } =
-    row;
+  const {
+    publication_state,
+    location_state,
+    location_granted,
+    is_own_steward,
+    touches_isolated_peoples,
+    publication_withheld_above,
+    location_withheld_above,
+    ...columns
+  } = row;
   return {
     columns,
-    access: { publication_state, location_state, location_granted, is_own_steward, touches_isolated_peoples },
+    access: {
+      publication_state,
+      location_state,
+      location_granted,
+      is_own_steward,
+      touches_isolated_peoples,
+      publication_withheld_above,
+      location_withheld_above,
+    },
   };
 }

@@ -77,11 +77,7 @@ export class BiodiversityProject extends VersionedEntity<'visibility' | 'concern
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 
-  @Field({
-    description:
-      'Whether the project concerns peoples in voluntary isolation (itself or through its territory): its location ' +
-      'is then never shown below country level.',
-  })
+  /** As entered for the project itself; served (with its territory's) by the `concernsIsolatedPeoples` field. */
   @Property()
   concernsIsolatedPeoples: boolean = false;
 

@@ -29,11 +29,6 @@ export function governedProjects(knex: Knex, viewer: Viewer, publicationOnly = f
   return projectsWithConsent(knex, viewer, publicationOnly).whereRaw(visible.sql, visible.bindings);
 }
 
-/** All projects, visible or not, with `pub` joined, and the SQL telling whether the viewer may see each. */
-export function allProjectsForAggregates(knex: Knex, viewer: Viewer) {
-  return { query: projectsWithConsent(knex, viewer, true), visible: visibleRowSql(PROJECT_TABLE, viewer) };
-}
-
 /** Selects the project columns and the access columns. */
 export function selectProjectRows(query: Knex.QueryBuilder, knex: Knex, viewer: Viewer): Knex.QueryBuilder {
   return query.select('p.*', accessColumns(knex, PROJECT_TABLE, viewer));

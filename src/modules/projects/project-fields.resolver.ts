@@ -50,6 +50,20 @@ export class BiodiversityProjectFieldsResolver {
     return servedLocation({ latitude, longitude, countryCode: country.code }, served.locationAccess);
   }
 
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the project concerns peoples in voluntary isolation, itself or through its territory (the same answer ' +
+      'the filter, the location cap and the totals use): its location is then never shown below country level.',
+  })
+  async concernsIsolatedPeoples(@Root() project: BiodiversityProject, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const served = await servedProjectById(ctx).load(project.id);
+    if (served) return served.facts.touchesIsolatedPeoples;
+    // a writer may change a project it may not read (the liaison, a restricted one): answer from the tables
+    if (project.concernsIsolatedPeoples || !project.territory) return project.concernsIsolatedPeoples;
+    const territory = await ctx.em.findOne(IndigenousTerritory, { id: project.territory.id });
+    return territory?.containsIsolatedPeoples ?? false;
+  }
+
   @FieldResolver(() => Country, { description: 'The country of the site.' })
   async country(@Root() project: BiodiversityProject, @Ctx() ctx: RequestContext): Promise<Country> {
     return (await countryByCode(ctx).load(project.country.code))!;

@@ -8,8 +8,10 @@ import { BiodiversityDimension, BiodiversityTotal } from './project-totals.types
 export class BiodiversityTotalsResolver {
   @Query(() => [BiodiversityTotal], {
     description:
-      'Hectares protected and restored, budgets and project counts, grouped as asked. Public: it counts projects ' +
-      'the viewer may not see one by one, but leaves out groups of fewer than three unless the viewer sees them all.',
+      'Hectares protected and restored, budgets and project counts, grouped as asked. Every filter and grouping ' +
+      'applies only to the projects this viewer may see one by one: a project hidden from the viewer is in no ' +
+      'total, so subtracting one answer from another never reveals its count, area or budget. (No coarse cells ' +
+      'of hidden projects are published: no steward has consented to totals beyond what each viewer may list.)',
   })
   biodiversityTotals(
     @Arg('groupBy', () => [BiodiversityDimension], { description: 'The dimensions to group by; [] for one total.' })

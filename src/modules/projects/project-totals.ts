@@ -1,13 +1,10 @@
 import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { filterProjects } from './project-list';
-import { allProjectsForAggregates } from './project-access';
+import { governedProjects } from './project-access';
 import type { BiodiversityProjectFilter } from './project-filter.inputs';
 import { validProjectFilter } from './project.service';
 import { BiodiversityDimension, BiodiversityTotal } from './project-totals.types';
-
-/** Below this many projects a group could single projects out: only viewers who see them all get it. */
-export const MIN_GROUP_SIZE = 3;
 
 const COLUMNS: Record<BiodiversityDimension, { sql: string; alias: keyof BiodiversityTotal }> = {
   [BiodiversityDimension.COUNTRY]: { sql: 'p.country_code', alias: 'countryCode' },
@@ -16,7 +13,10 @@ const COLUMNS: Record<BiodiversityDimension, { sql: string; alias: keyof Biodive
   [BiodiversityDimension.ORGANISATION]: { sql: 'p.implementing_organisation_id', alias: 'organisationId' },
 };
 
-/** Sums over projects per group, in PostgreSQL, with small groups suppressed for viewers who cannot see them all. */
+/**
+ * Sums per group, in PostgreSQL, over the projects the viewer may see one by one, and no others: then no difference
+ * of two answers, under any filters or groupings, says anything about a project the viewer cannot list.
+ */
 export async function biodiversityTotals(
   ctx: RequestContext,
   groupBy: BiodiversityDimension[],
@@ -26,7 +26,7 @@ export async function biodiversityTotals(
   if (dimensions.length > Object.keys(COLUMNS).length) throw new UserInputError('groupBy', 'too many dimensions');
   const filter = await validProjectFilter(ctx, rawFilter);
   const knex = ctx.em.getKnex();
-  const { query, visible } = allProjectsForAggregates(knex, ctx.viewer);
+  const query = governedProjects(knex, ctx.viewer, true);
   if (dimensions.includes(BiodiversityDimension.THEME))
     query.joinRaw('cross join lateral unnest(p.themes) as theme(value)');
   filterProjects(query, filter);
@@ -42,10 +42,6 @@ export async function biodiversityTotals(
     query.groupByRaw(columns.map((column) => column.sql).join(', '));
     query.orderByRaw(columns.map((column) => column.sql).join(', '));
   }
-  query.havingRaw(`count(*) >= ? or count(*) filter (where ${visible.sql}) = count(*)`, [
-    MIN_GROUP_SIZE,
-    ...visible.bindings,
-  ]);
   const rows: Partial<BiodiversityTotal>[] = await query;
   return rows.map((row) =>
     Object.assign(new BiodiversityTotal(), { countryCode: null, status: null, theme: null, organisationId: null }, row),

@@ -37,7 +37,7 @@ export class BiodiversityTotal {
   @Field(() => ID, { nullable: true, description: 'The implementing organisation, when grouped by ORGANISATION.' })
   organisationId!: string | null;
 
-  @Field(() => Int, { description: 'How many projects the group holds.' })
+  @Field(() => Int, { description: 'How many projects the group holds (that this viewer may list).' })
   projectCount!: number;
 
   @Field(() => Float, { description: 'Hectares protected, summed (projects without a figure count as none).' })

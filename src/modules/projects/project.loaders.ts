@@ -8,14 +8,14 @@ import {
   governedProjects,
   logProjectReads,
   selectProjectRows,
-  type ServedProject,
+  type DecidedProject,
 } from './project-access';
 import { ProjectSupport } from './project-support.entity';
 
 /** A project as served to the viewer, or null when it does not exist or the viewer may not see it. */
 export const servedProjectById = defineLoader(
   (ctx) =>
-    new DataLoader<string, ServedProject | null>(async (ids) => {
+    new DataLoader<string, DecidedProject | null>(async (ids) => {
       const knex = ctx.em.getKnex();
       const rows: GovernedRow[] = await selectProjectRows(governedProjects(knex, ctx.viewer), knex, ctx.viewer).whereIn(
         'p.id',
@@ -28,7 +28,7 @@ export const servedProjectById = defineLoader(
 );
 
 /** Served projects from a list are primed here, so their fields never load them again. */
-export function primeServedProjects(ctx: RequestContext, served: ServedProject[]): void {
+export function primeServedProjects(ctx: RequestContext, served: DecidedProject[]): void {
   for (const item of served) servedProjectById(ctx).prime(item.record.id, item);
 }
 

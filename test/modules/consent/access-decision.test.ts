@@ -23,6 +23,8 @@ function facts(role: ViewerRole, visibility: RecordVisibility, more: Partial<Acc
     publication: NONE,
     location: NONE,
     locationGranted: null,
+    publicationWithheldAbove: false,
+    locationWithheldAbove: false,
     ...more,
   };
 }
@@ -79,26 +81,45 @@ describe('locationAccess', () => {
     ['anonymous, public, isolated', facts(ANONYMOUS, PUBLIC, isolated), COUNTRY],
     ['partner, network, isolated', facts(PARTNER, NETWORK, isolated), COUNTRY],
     ['analyst, isolated, withheld', facts(ANALYST, PUBLIC, { ...isolated, location: WITHHELD }), HIDDEN],
+    // a refusal to someone who sees more binds the viewer too; the own steward is never bound by it
+    ['anonymous, public, location withheld above', facts(ANONYMOUS, PUBLIC, { locationWithheldAbove: true }), HIDDEN],
+    [
+      'partner, exact granted, location withheld above',
+      facts(PARTNER, PUBLIC, { ...grant(GeoPrecision.EXACT), locationWithheldAbove: true }),
+      HIDDEN,
+    ],
+    [
+      'anonymous, public, publication withheld above',
+      facts(ANONYMOUS, PUBLIC, { publicationWithheldAbove: true }),
+      HIDDEN,
+    ],
+    [
+      'own steward, withheld above',
+      facts(INDIGENOUS_STEWARD, PUBLIC, { ...own, publicationWithheldAbove: true, locationWithheldAbove: true }),
+      EXACT,
+    ],
   ])('%s', (_name, input, expected) => {
     expect(locationAccess(input)).toBe(expected);
   });
 });
 
 describe('canSeeRecord', () => {
-  it.each<[ViewerRole, RecordVisibility, ConsentState, boolean, boolean]>([
-    [ANONYMOUS, PUBLIC, NONE, false, true],
-    [ANONYMOUS, NETWORK, NONE, false, false],
-    [PARTNER, NETWORK, NONE, false, true],
-    [ANALYST, RESTRICTED, NONE, false, false],
-    [ANALYST, RESTRICTED, GRANTED, false, true],
-    [ADMIN, RESTRICTED, NONE, false, true],
-    [ADMIN, RESTRICTED, WITHHELD, false, false],
-    [INDIGENOUS_STEWARD, RESTRICTED, NONE, false, false],
-    [INDIGENOUS_STEWARD, RESTRICTED, WITHHELD, true, true],
+  it.each<[ViewerRole, RecordVisibility, ConsentState, boolean, boolean, boolean]>([
+    [ANONYMOUS, PUBLIC, NONE, false, false, true],
+    [ANONYMOUS, PUBLIC, NONE, false, true, false],
+    [ANONYMOUS, NETWORK, NONE, false, false, false],
+    [PARTNER, NETWORK, NONE, false, false, true],
+    [PARTNER, PUBLIC, GRANTED, false, true, false],
+    [ANALYST, RESTRICTED, NONE, false, false, false],
+    [ANALYST, RESTRICTED, GRANTED, false, false, true],
+    [ADMIN, RESTRICTED, NONE, false, false, true],
+    [ADMIN, RESTRICTED, WITHHELD, false, false, false],
+    [INDIGENOUS_STEWARD, RESTRICTED, NONE, false, false, false],
+    [INDIGENOUS_STEWARD, RESTRICTED, WITHHELD, true, true, true],
   ])(
-    '%s sees a %s record with publication %s (own steward: %s): %s',
-    (role, visibility, publication, isOwnSteward, expected) => {
-      expect(canSeeRecord({ role, visibility, publication, isOwnSteward })).toBe(expected);
+    '%s sees a %s record with publication %s (own steward: %s, withheld above: %s): %s',
+    (role, visibility, publication, isOwnSteward, publicationWithheldAbove, expected) => {
+      expect(canSeeRecord({ role, visibility, publication, isOwnSteward, publicationWithheldAbove })).toBe(expected);
     },
   );
 });

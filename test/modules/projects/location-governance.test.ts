@@ -35,10 +35,10 @@ type Expected = Record<KeyName, Record<string, unknown> | null | undefined>;
 
 const CASES: [string, string, Expected][] = [
   [
-    'a public project (location withheld from analysts)',
+    'a public project (location withheld from analysts, hence from anonymous callers, who see less)',
     PROJECT.publicOpen.id,
     {
-      anonymous: OPEN_GRID,
+      anonymous: null,
       partner: OPEN_GRID,
       analyst: null,
       editorWien: OPEN_GRID,
