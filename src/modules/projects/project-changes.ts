@@ -1,8 +1,10 @@
 import type { RequestContext } from '../../common/context';
-import { UserInputError } from '../../common/errors';
+import { ViewerRole } from '../../auth/roles';
+import { ApiError, UserInputError } from '../../common/errors';
 import { optionalText, requireDateOrder, requireInRange, requireText, requireUuid } from '../../common/validation';
 import { COUNTRY_CENTROIDS } from '../consent/country-centroids';
 import { IndigenousTerritory } from '../indigenous/indigenous-territory.entity';
+import { servedTerritoryById } from '../indigenous/territory.loaders';
 import { Partnership } from '../indigenous/partnership.entity';
 import { Country } from '../members/country.entity';
 import { requireKnownCountry } from '../members/country.service';
@@ -82,10 +84,29 @@ export async function validProjectChanges(
   return changes;
 }
 
+/**
+ * A steward links only its own organisation's territories: any other id, existing or not, is FORBIDDEN alike, so
+ * the answer tells nothing about other organisations' territories. The liaison and the secretariat link the
+ * territories consent lets them see; any other id is unknown to them.
+ */
 async function validTerritory(ctx: RequestContext, id: string | null, countryCode: string | undefined) {
   if (id === null) return null;
-  const territory = await ctx.em.findOne(IndigenousTerritory, { id: requireUuid('input.territoryId', id) });
-  if (!territory) throw new UserInputError('input.territoryId', `no territory has id ${id}`);
+  const territoryId = requireUuid('input.territoryId', id);
+  let territory: IndigenousTerritory | null;
+  if (ctx.viewer.role === ViewerRole.INDIGENOUS_STEWARD) {
+    territory = await ctx.em.findOne(IndigenousTerritory, {
+      id: territoryId,
+      stewardOrganisation: ctx.viewer.organisationId,
+    });
+    if (!territory) {
+      throw new ApiError('FORBIDDEN', `input.territoryId: ${id} is not a territory of your organisation`, {
+        field: 'input.territoryId',
+      });
+    }
+  } else {
+    territory = (await servedTerritoryById(ctx).load(territoryId))?.record ?? null;
+    if (!territory) throw new UserInputError('input.territoryId', `no territory you may see has id ${id}`);
+  }
   if (territory.country.code !== countryCode) {
     throw new UserInputError(
       'input.territoryId',

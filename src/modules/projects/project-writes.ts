@@ -13,11 +13,17 @@ import { validProjectChanges } from './project-changes';
 import type { BiodiversityProjectInput, BiodiversityProjectUpdate } from './project.inputs';
 import { ProjectSupport } from './project-support.entity';
 
-/** COICA_LIAISON and ADMIN write any project; an INDIGENOUS_STEWARD only those its organisation stewards. */
-function requireProjectWriter(viewer: Viewer, action: string, stewardId: string): void {
+/**
+ * COICA_LIAISON and ADMIN write any project; an INDIGENOUS_STEWARD speaks for its own organisation only: the
+ * project must be implemented and stewarded by it.
+ */
+function requireProjectWriter(viewer: Viewer, action: string, stewardId: string, implementingId: string): void {
   requireRole(viewer, action, ViewerRole.COICA_LIAISON, ViewerRole.INDIGENOUS_STEWARD);
-  if (viewer.role === ViewerRole.INDIGENOUS_STEWARD && viewer.organisationId !== stewardId) {
-    throw forbidden(`${action}: this key speaks for organisation ${viewer.organisationId}, not the project's steward`);
+  if (viewer.role !== ViewerRole.INDIGENOUS_STEWARD) return;
+  if (viewer.organisationId !== stewardId || viewer.organisationId !== implementingId) {
+    throw forbidden(
+      `${action}: this key speaks for organisation ${viewer.organisationId} only, which must implement and steward the project`,
+    );
   }
 }
 
@@ -53,7 +59,7 @@ export async function createProject(
   const steward = input.dataStewardOrganisationId
     ? await requireKnownOrganisation(ctx, 'input.dataStewardOrganisationId', input.dataStewardOrganisationId)
     : implementing;
-  requireProjectWriter(ctx.viewer, 'createBiodiversityProject', steward.id);
+  requireProjectWriter(ctx.viewer, 'createBiodiversityProject', steward.id, implementing.id);
   const project = new BiodiversityProject();
   project.implementingOrganisation = ctx.em.getReference(IndigenousOrganisation, implementing.id, { wrapped: true });
   project.dataSteward = ctx.em.getReference(IndigenousOrganisation, steward.id, { wrapped: true });
@@ -74,7 +80,12 @@ export async function updateProject(
 ): Promise<BiodiversityProject> {
   requireRole(ctx.viewer, 'updateBiodiversityProject', ViewerRole.COICA_LIAISON, ViewerRole.INDIGENOUS_STEWARD);
   const project = await findForUpdate(ctx, BiodiversityProject, 'BiodiversityProject', id, version, (found) =>
-    requireProjectWriter(ctx.viewer, 'updateBiodiversityProject', found.dataSteward.id),
+    requireProjectWriter(
+      ctx.viewer,
+      'updateBiodiversityProject',
+      found.dataSteward.id,
+      found.implementingOrganisation.id,
+    ),
   );
   const changes = await validProjectChanges(ctx, project, input);
   const supporters =

@@ -140,6 +140,85 @@ describe('createBiodiversityProject', () => {
   });
 });
 
+describe('stewards speak for their own organisation only', () => {
+  const FOIRN_PROJECT = { ...VALID, implementingOrganisationId: ORG.foirn, countryCode: 'BR', latitude: 0.2 };
+  const MISSING = '00000000-0000-4000-8000-00000000beef';
+  const foirnInput = (change: Record<string, unknown>) => ({
+    ...FOIRN_PROJECT,
+    partnershipId: PARTNERSHIP.office,
+    longitude: -67.2,
+    ...change,
+  });
+
+  it("forbids naming another organisation as the implementing one, even as the project's steward", async () => {
+    const before = await projectCount();
+    const { data, errors } = await api.graphql(
+      CREATE,
+      { input: { ...VALID, implementingOrganisationId: ORG.cart, dataStewardOrganisationId: ORG.foirn } },
+      { key: keys.stewardFoirn },
+    );
+    expect(data).toBeNull();
+    expect(errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(await projectCount()).toBe(before);
+  });
+
+  it('answers a foreign territory and a missing one alike, FORBIDDEN, writing nothing', async () => {
+    const before = await projectCount();
+    const answers = [];
+    for (const territoryId of [TERRITORY.isolated, MISSING]) {
+      const { data, errors } = await api.graphql(
+        CREATE,
+        { input: foirnInput({ territoryId, countryCode: 'PE', latitude: -11.9, longitude: -71.4 }) },
+        { key: keys.stewardFoirn },
+      );
+      expect(data).toBeNull();
+      answers.push({
+        code: errors![0].extensions!.code,
+        field: errors![0].extensions!.field,
+        message: errors![0].message.replace(territoryId, '<id>'),
+      });
+    }
+    expect(answers[0]).toMatchObject({ code: 'FORBIDDEN', field: 'input.territoryId' });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(await projectCount()).toBe(before);
+  });
+
+  it('links its own territory, and refuses to move its project into a foreign one', async () => {
+    const created = await api.graphql(
+      CREATE,
+      { input: foirnInput({ title: 'In the Rio Negro territory', territoryId: TERRITORY.open }) },
+      { key: keys.stewardFoirn },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createBiodiversityProject.territory).toEqual({ name: 'Test territory Rio Negro' });
+    const id = created.data!.createBiodiversityProject.id;
+    const moved = await api.graphql(
+      UPDATE,
+      { id, version: 1, input: { countryCode: 'PE', territoryId: TERRITORY.isolated, latitude: -11.9 } },
+      { key: keys.stewardFoirn },
+    );
+    expect(moved.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.territoryId' });
+    const [row] = await api.orm.em
+      .getConnection()
+      .execute('select territory_id, version from biodiversity_project where id = ?', [id]);
+    expect(row).toEqual({ territory_id: TERRITORY.open, version: 1 });
+  });
+
+  it('lets the liaison link only territories consent lets it see: a hidden one is as unknown as a missing one', async () => {
+    const answers = [];
+    for (const territoryId of [TERRITORY.isolated, MISSING]) {
+      const { errors } = await api.graphql(CREATE, { input: { ...VALID, territoryId } }, { key: keys.liaison });
+      answers.push({
+        code: errors![0].extensions!.code,
+        field: errors![0].extensions!.field,
+        message: errors![0].message.replace(territoryId, '<id>'),
+      });
+    }
+    expect(answers[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.territoryId' });
+    expect(answers[1]).toEqual(answers[0]);
+  });
+});
+
 describe('updateBiodiversityProject', () => {
   it('updates with the current version, raising it; a stale version is a CONFLICT that changes nothing', async () => {
     const created = await api.graphql(CREATE, { input: { ...VALID, title: 'To update' } }, { key: keys.admin });
