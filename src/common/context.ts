@@ -13,6 +13,8 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** The request's logger: every line carries the request id. */
   log: Logger;
+  /** The `x-access-purpose` header as sent, if any: why the caller reads restricted data (see the access log). */
+  accessPurpose?: string;
 }
 
 /** Declares a per-request DataLoader: `memberById(ctx).load(id)`. */

@@ -51,6 +51,7 @@ function contextFor(request: FastifyRequest, orm: MikroORM): GraphqlContext {
     em: orm.em.fork(),
     loaders: new LoaderRegistry(),
     log: request.log as Logger,
+    accessPurpose: [request.headers['x-access-purpose']].flat()[0],
     request,
   };
 }

@@ -4,13 +4,16 @@ import { ViewerRole } from '../../auth/roles';
 import { DateTimeScalar } from '../../common/scalars';
 import { BaseEntity } from '../../db/base.entity';
 import { ConsentSubjectType } from './consent.enums';
+import { AccessPurpose } from './access-purpose';
 import { LocationAccess } from './governance.enums';
 
 /** Written in bulk, never changed. */
-@ObjectType({ description: 'One read of restricted indigenous data: who read what, when, at which precision.' })
+@ObjectType({
+  description: 'One read of restricted indigenous data: who read what, when, at which precision, for what purpose.',
+})
 @Entity({ tableName: 'access_log' })
 @Index({ name: 'access_log_steward_created_idx', properties: ['stewardOrganisationId', 'createdAt'] })
-export class AccessLog extends BaseEntity {
+export class AccessLog extends BaseEntity<'readerOrganisationId' | 'readerMemberId' | 'purpose'> {
   @Field(() => ID, { description: 'Stable identifier (a UUID).' })
   declare id: string;
 
@@ -28,6 +31,21 @@ export class AccessLog extends BaseEntity {
   @Field(() => String, { nullable: true, description: 'The name of that key: who holds it and what it is for.' })
   @Property({ length: 200, nullable: true })
   apiKeyName: string | null = null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The indigenous organisation the reader speaks for (an INDIGENOUS_STEWARD key).',
+  })
+  @Property({ type: 'uuid', nullable: true })
+  readerOrganisationId: string | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The member the reader speaks for (a MEMBER_EDITOR key).' })
+  @Property({ type: 'uuid', nullable: true })
+  readerMemberId: string | null = null;
+
+  @Field(() => AccessPurpose, { description: 'The purpose the reader declared for the read.' })
+  @Enum({ items: () => AccessPurpose, nativeEnumName: 'access_purpose', default: AccessPurpose.UNDECLARED })
+  purpose: AccessPurpose = AccessPurpose.UNDECLARED;
 
   @Field(() => ConsentSubjectType, { description: 'What kind of record was read.' })
   @Enum({ items: () => ConsentSubjectType, nativeEnumName: 'consent_subject_type' })

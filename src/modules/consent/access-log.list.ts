@@ -7,16 +7,33 @@ import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { DateScalar } from '../../common/scalars';
 import { requireDateOrder, requireUuid } from '../../common/validation';
 import { AccessLog } from './access-log.entity';
+import { AccessPurpose } from './access-purpose';
 import { mapPage, newestFirstPage } from './newest-first';
 import { countAll } from '../../common/keyset';
 
-@InputType({ description: 'Narrows the access log; all given conditions must hold.' })
+@InputType({
+  description:
+    'Narrows the access log; all given conditions must hold. With `totalCount`, it counts the reads of a period by ' +
+    'reader organisation, role and declared purpose.',
+})
 export class AccessLogFilter {
   @Field(() => ID, { nullable: true, description: 'Reads of this territory, project or organisation.' })
   subjectId?: string;
 
   @Field(() => ID, { nullable: true, description: 'ADMIN only: reads of the data this organisation stewards.' })
   stewardOrganisationId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Reads by keys speaking for this indigenous organisation.' })
+  readerOrganisationId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Reads by keys speaking for this member.' })
+  readerMemberId?: string;
+
+  @Field(() => ViewerRole, { nullable: true, description: 'Reads made with this role.' })
+  role?: ViewerRole;
+
+  @Field(() => AccessPurpose, { nullable: true, description: 'Reads declaring this purpose.' })
+  purpose?: AccessPurpose;
 
   @Field(() => DateScalar, { nullable: true, description: 'Reads on or after this day (UTC).' })
   from?: string;
@@ -35,6 +52,13 @@ function readableLog(ctx: RequestContext, filter: AccessLogFilter): Knex.QueryBu
     query.where('a.steward_organisation_id', requireUuid('filter.stewardOrganisationId', filter.stewardOrganisationId));
   }
   if (filter.subjectId) query.where('a.subject_id', requireUuid('filter.subjectId', filter.subjectId));
+  if (filter.readerOrganisationId) {
+    query.where('a.reader_organisation_id', requireUuid('filter.readerOrganisationId', filter.readerOrganisationId));
+  }
+  if (filter.readerMemberId)
+    query.where('a.reader_member_id', requireUuid('filter.readerMemberId', filter.readerMemberId));
+  if (filter.role) query.where('a.role', filter.role);
+  if (filter.purpose) query.where('a.purpose', filter.purpose);
   requireDateOrder('filter.to', filter.from, filter.to);
   if (filter.from) query.whereRaw(`a.created_at >= (?::date at time zone 'UTC')`, [filter.from]);
   if (filter.to) query.whereRaw(`a.created_at < ((?::date + 1) at time zone 'UTC')`, [filter.to]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { AccessLog } from './access-log.entity';
+import { declaredPurpose } from './access-purpose';
 import type { ConsentSubjectType } from './consent.enums';
 import type { LocationAccess } from './governance.enums';
 
@@ -18,7 +19,8 @@ const accessLogWriter = defineLoader(
     new DataLoader<RestrictedRead, true>(
       async (reads) => {
         const now = new Date();
-        const { role, apiKeyId, name } = ctx.viewer;
+        const { role, apiKeyId, name, organisationId, memberId } = ctx.viewer;
+        const purpose = declaredPurpose(ctx.accessPurpose);
         await ctx.em.insertMany(
           AccessLog,
           reads.map((read) => ({
@@ -27,6 +29,9 @@ const accessLogWriter = defineLoader(
             role,
             apiKeyId,
             apiKeyName: name,
+            readerOrganisationId: organisationId,
+            readerMemberId: memberId,
+            purpose,
             createdAt: now,
             updatedAt: now,
           })),

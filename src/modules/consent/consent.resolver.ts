@@ -51,7 +51,9 @@ export class ConsentResolver {
 
   @Query(() => AccessLogConnection, {
     description:
-      'Reads of restricted indigenous data, newest first: a steward sees the reads of its own data; ADMIN all.',
+      'Reads of restricted indigenous data, newest first: a steward sees the reads of its own data; ADMIN all. ' +
+      'Each entry says who read (role, key, the organisation or member the key speaks for), at which precision, ' +
+      'and for what purpose the reader declared in the `x-access-purpose` header.',
   })
   async accessLog(
     @Args() page: PageArgs,
