@@ -191,3 +191,45 @@ describe('territories', () => {
     ]);
   });
 });
+
+describe('concerns isolated peoples: one answer for the field, the filter and the totals', () => {
+  const LIST = `query L($filter: BiodiversityProjectFilter) {
+    biodiversityProjects(first: 100, filter: $filter) { nodes { id concernsIsolatedPeoples location { precision } } } }`;
+
+  it('answers true for a project whose territory holds peoples in voluntary isolation, directly and via _entities', async () => {
+    const id = PROJECT.isolatedViaTerritory.id;
+    const direct = await api.graphql(
+      `query P($id: ID!) { biodiversityProject(id: $id) { concernsIsolatedPeoples } }`,
+      { id },
+      { key: keys.admin },
+    );
+    expect(direct.data!.biodiversityProject).toEqual({ concernsIsolatedPeoples: true });
+    const entities = await api.graphql(
+      `query E($r: [_Any!]!) { _entities(representations: $r) { ... on BiodiversityProject { concernsIsolatedPeoples } } }`,
+      { r: [{ __typename: 'BiodiversityProject', id }] },
+      { key: keys.stewardFenamad },
+    );
+    expect(entities.data!._entities).toEqual([{ concernsIsolatedPeoples: true }]);
+  });
+
+  it('gives the field the filter agrees with, and caps every such location at country level', async () => {
+    const listed = async (filter: Record<string, unknown>) => {
+      const { data, errors } = await api.graphql(LIST, { filter }, { key: keys.admin });
+      expect(errors).toBeUndefined();
+      return data!.biodiversityProjects.nodes as { id: string; concernsIsolatedPeoples: boolean; location: any }[];
+    };
+    const concerned = await listed({ concernsIsolatedPeoples: true, countryCodes: ['PE'] });
+    const others = await listed({ concernsIsolatedPeoples: false, countryCodes: ['PE'] });
+    expect(concerned.map((p) => p.id)).toContain(PROJECT.isolatedViaTerritory.id);
+    expect(concerned.map((p) => p.concernsIsolatedPeoples)).toEqual(concerned.map(() => true));
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.map((p) => p.concernsIsolatedPeoples)).toEqual(others.map(() => false));
+    expect(concerned.filter((p) => p.location && p.location.precision !== 'COUNTRY')).toEqual([]);
+    const totals = await api.graphql(
+      `{ biodiversityTotals(groupBy: [], filter: { concernsIsolatedPeoples: true, countryCodes: ["PE"] }) { projectCount } }`,
+      {},
+      { key: keys.admin },
+    );
+    expect(totals.data!.biodiversityTotals).toEqual([{ projectCount: concerned.length }]);
+  });
+});
