@@ -10,7 +10,11 @@ import { GeoPrecision } from './governance.enums';
 @ObjectType({
   description:
     'A free, prior and informed consent decision of an indigenous organisation over data it stewards. For one viewer, ' +
-    'the latest decision on the subject (or on its steward organisation) that names the viewer applies.',
+    'the latest decision in effect on the record, its territory or its steward organisation that names the viewer ' +
+    'applies (PENDING and EXPIRED decisions, and grants outside their validity dates, are not in effect). A refusal ' +
+    '(WITHHELD, WITHDRAWN) also binds every role that sees less than those it names: anonymous callers, then ' +
+    'partners, analysts, member editors and other stewards, then the COICA liaison, then the secretariat; a refusal ' +
+    'to a named organisation or member also binds anonymous callers.',
 })
 @Entity({ tableName: 'consent_record' })
 @Index({ name: 'consent_record_subject_idx', properties: ['subjectId', 'scope'] })
@@ -59,11 +63,17 @@ export class ConsentRecord extends VersionedEntity<
   @Enum({ items: () => GeoPrecision, nativeEnumName: 'geo_precision', nullable: true })
   locationPrecision: GeoPrecision | null = null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'From when a grant applies; null: from the start.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'From when a grant applies (before it, the grant has no effect); null: from the start.',
+  })
   @Property({ type: 'date', nullable: true })
   validFrom: string | null = null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Until when a grant applies; null: until withdrawn.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Until when a grant applies (after it, the grant has no effect); null: until withdrawn.',
+  })
   @Property({ type: 'date', nullable: true })
   validUntil: string | null = null;
 

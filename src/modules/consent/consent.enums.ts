@@ -53,10 +53,10 @@ registerEnumType(ConsentStatus, {
   name: 'ConsentStatus',
   description: 'Where a free, prior and informed consent decision stands.',
   valuesConfig: {
-    PENDING: { description: 'Asked for; the people have not decided yet. Has no effect.' },
+    PENDING: { description: 'Asked for; the people have not decided yet. Has no effect (earlier decisions stand).' },
     GRANTED: { description: 'Given, within its validity dates, to the roles and organisations it names.' },
     WITHHELD: { description: 'Refused to the roles and organisations it names.' },
     WITHDRAWN: { description: 'Given once and taken back: refused from the next request on.' },
-    EXPIRED: { description: 'Lapsed: no longer gives anything.' },
+    EXPIRED: { description: 'Lapsed: has no effect, as if it had not been recorded (earlier decisions stand).' },
   },
 });

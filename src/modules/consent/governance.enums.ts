@@ -47,5 +47,7 @@ registerEnumType(GeoPrecision, {
 
 registerEnumType(LocationAccess, {
   name: 'LocationAccess',
-  description: 'The precision a location was (or would be) served at, or HIDDEN when it was not served at all.',
+  description:
+    'The precision a location was (or would be) served at, or HIDDEN when it was not served at all; ordered ' +
+    'HIDDEN < COUNTRY < GRID_10KM < EXACT.',
 });

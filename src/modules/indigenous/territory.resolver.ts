@@ -27,7 +27,10 @@ export class IndigenousTerritoryResolver {
     nullable: true,
     description:
       'A point in the territory, at the precision this viewer may see; null when hidden. Never finer than ' +
-      'COUNTRY where peoples in voluntary isolation live.',
+      'COUNTRY where peoples in voluntary isolation live. ' +
+      'Precision follows one monotone rule over HIDDEN < COUNTRY < GRID_10KM < EXACT: no API key gets less than a ' +
+      'request without one, and a consent decision withholding it from a role also withholds it from every ' +
+      'role that sees less (anonymous included).',
   })
   async location(@Root() territory: IndigenousTerritory, @Ctx() ctx: RequestContext): Promise<GeoLocation | null> {
     const served = await servedTerritoryById(ctx).load(territory.id);

@@ -41,7 +41,10 @@ export class BiodiversityProjectFieldsResolver {
     nullable: true,
     description:
       'The site, at the precision this viewer may see (decided on the server from role, visibility and consent); ' +
-      'null when hidden. Never finer than COUNTRY where peoples in voluntary isolation are concerned.',
+      'null when hidden. Never finer than COUNTRY where peoples in voluntary isolation are concerned. ' +
+      'Precision follows one monotone rule over HIDDEN < COUNTRY < GRID_10KM < EXACT: no API key gets less than a ' +
+      'request without one, and a consent decision withholding it from a role also withholds it from every ' +
+      'role that sees less (anonymous included).',
   })
   async location(@Root() project: BiodiversityProject, @Ctx() ctx: RequestContext): Promise<GeoLocation | null> {
     const served = await servedProjectById(ctx).load(project.id);
