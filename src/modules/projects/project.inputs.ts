@@ -47,7 +47,12 @@ export class BiodiversityProjectUpdate {
   @Field(() => Float, { nullable: true, description: 'Site longitude (-180 to 180); give it with latitude.' })
   longitude?: number | null;
 
-  @Field(() => ID, { nullable: true, description: 'The territory the site lies in, in the same country.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The territory the site lies in, in the same country: for a steward, one of its own organisation's " +
+      '(FORBIDDEN otherwise, alike for a missing one); for others, one they may see.',
+  })
   territoryId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A partnership of the implementing organisation that funds it.' })

@@ -39,7 +39,9 @@ export class BiodiversityProjectResolver {
   }
 
   @Mutation(() => BiodiversityProject, {
-    description: 'Adds a project. COICA_LIAISON, ADMIN, or the INDIGENOUS_STEWARD of its data steward organisation.',
+    description:
+      'Adds a project. COICA_LIAISON, ADMIN, or an INDIGENOUS_STEWARD for its own organisation only: that ' +
+      'organisation must implement and steward the project, and its territory must be one of its own (else FORBIDDEN).',
   })
   createBiodiversityProject(
     @Arg('input', () => BiodiversityProjectInput, { description: 'The new project.' }) input: BiodiversityProjectInput,
@@ -50,7 +52,8 @@ export class BiodiversityProjectResolver {
 
   @Mutation(() => BiodiversityProject, {
     description:
-      'Changes a project. COICA_LIAISON, ADMIN, or its steward; `version` must be the current one, else CONFLICT.',
+      'Changes a project. COICA_LIAISON, ADMIN, or its steward (for its own territories only, else FORBIDDEN); ' +
+      '`version` must be the current one, else CONFLICT.',
   })
   updateBiodiversityProject(
     @Arg('id', () => ID, { description: 'The project to change.' }) id: string,
