@@ -4,7 +4,7 @@ import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../comm
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../consent/governed-records';
-import { governedProjects, selectProjectRows } from './project-access';
+import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access';
 import {
   type BiodiversityProjectFilter,
   type BiodiversityProjectOrder,
@@ -44,9 +44,8 @@ export function filterProjects(query: Knex.QueryBuilder, filter: BiodiversityPro
     );
   }
   if (filter.concernsIsolatedPeoples != null) {
-    query.whereRaw('(p.concerns_isolated_peoples or coalesce(t.contains_isolated_peoples, false)) = ?', [
-      filter.concernsIsolatedPeoples,
-    ]);
+    // the same SQL the location cap and the field answer with
+    query.whereRaw(`(${PROJECT_TABLE.isolatedSql}) = ?`, [filter.concernsIsolatedPeoples]);
   }
   return query;
 }
