@@ -2,7 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
 import { ConsentSubjectType } from '../consent/consent.enums';
-import { accessColumns, type GovernedTable, joinConsent, visibleRowSql } from '../consent/governed-access-sql';
+import { joinConsent } from '../consent/consent-joins.sql';
+import { accessColumns, type GovernedTable, visibleRowSql } from '../consent/governed-access-sql';
 import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../consent/governed-records';
 import { BiodiversityProject } from './biodiversity-project.entity';
 
