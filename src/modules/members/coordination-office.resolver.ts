@@ -3,6 +3,7 @@ import type { RequestContext } from '../../common/context';
 import { isPlanned } from '../../common/read-plan';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
+import type { CoordinationOfficeParent } from './member-parent';
 import { countryByCode } from './member.loaders';
 
 @Resolver(() => CoordinationOffice)
@@ -13,7 +14,7 @@ export class CoordinationOfficeResolver {
   }
 
   @FieldResolver(() => Country, { description: 'The country the office serves.' })
-  async country(@Root() office: CoordinationOffice, @Ctx() ctx: RequestContext): Promise<Country> {
+  async country(@Root() office: CoordinationOfficeParent, @Ctx() ctx: RequestContext): Promise<Country> {
     if (isPlanned(office.country)) return office.country as unknown as Country;
     return (await countryByCode(ctx).load(office.country.code))!;
   }

@@ -8,6 +8,7 @@ import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { MemberConnection } from './member.connection';
 import { Member } from './member.entity';
+import type { MemberParent } from './member-parent';
 import { MemberFilter, MemberInput, MemberOrder, MemberUpdate } from './member.inputs';
 import {
   coordinationOfficeById,
@@ -60,7 +61,7 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Country, { description: 'The country the member is in.' })
-  async country(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<Country> {
+  async country(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<Country> {
     if (isPlanned(member.country)) return member.country as unknown as Country;
     return (await countryByCode(ctx).load(member.country.code))!;
   }
@@ -70,7 +71,7 @@ export class MemberResolver {
     description: 'The national coordination office serving it.',
   })
   coordinationOffice(
-    @Root() member: Member,
+    @Root() member: MemberParent,
     @Ctx() ctx: RequestContext,
   ): CoordinationOffice | Promise<CoordinationOffice | null> | null {
     const office = member.coordinationOffice;
@@ -79,12 +80,12 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The latest recorded population.' })
-  population(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number | null> {
+  population(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<number | null> {
     return latestPopulationByMember(ctx).load(member.id);
   }
 
   @FieldResolver(() => [PopulationRecord], { description: 'Population by year, oldest first.' })
-  populationHistory(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<PopulationRecord[]> {
+  populationHistory(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<PopulationRecord[]> {
     return populationHistoryByMember(ctx).load(member.id);
   }
 }
