@@ -40,11 +40,12 @@ interface PlannedRelation {
   joined: ReadPlan | null;
 }
 
-/** Objects read by a plan: complete for the selection they were planned from, so field resolvers can pass them on. */
-const planned = new WeakSet<object>();
-
+/**
+ * Whether a value was read by a plan, so is complete for the selection it was planned from and field resolvers can pass
+ * it on: planned values are plain objects, entities and references are instances of their classes.
+ */
 export function isPlanned(value: object | null | undefined): boolean {
-  return value != null && planned.has(value);
+  return value != null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function converter(platform: Platform, prop: EntityMetadata['properties'][string]): PlannedColumn['convert'] {
@@ -126,7 +127,6 @@ export function plannedObject(row: Record<string, unknown>, plan: ReadPlan): Rec
     object[column.property] = value == null ? null : column.convert ? column.convert(value) : value;
   }
   for (const relation of plan.relations) object[relation.property] = relatedObject(row, relation);
-  planned.add(object);
   return object;
 }
 
@@ -134,9 +134,7 @@ function relatedObject(row: Record<string, unknown>, relation: PlannedRelation):
   if (!relation.joined) {
     const key = row[relation.key];
     if (key == null) return null;
-    const object = { [relation.targetKey]: key };
-    planned.add(object);
-    return object;
+    return { [relation.targetKey]: key };
   }
   const targetKey = relation.joined.columns.find((column) => column.property === relation.targetKey)!;
   return row[targetKey.key] == null ? null : plannedObject(row, relation.joined);
