@@ -2,9 +2,10 @@ import DataLoader from 'dataloader';
 
 /** The DataLoaders of one request, created on first use and dropped with the request. */
 export class LoaderRegistry {
-  private readonly loaders = new Map<symbol, DataLoader<unknown, unknown>>();
+  private readonly loaders = new Map<symbol | string, DataLoader<unknown, unknown>>();
 
-  get<K, V>(key: symbol, create: () => DataLoader<K, V>): DataLoader<K, V> {
+  /** `key` is a loader's symbol, or a string naming one loader per variant (e.g. per read plan). */
+  get<K, V>(key: symbol | string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(key) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = create();

@@ -22,11 +22,33 @@ export async function findCountry(ctx: RequestContext, code: string): Promise<Co
   return countries.find((country) => country.code === code.toUpperCase()) ?? null;
 }
 
+/**
+ * The codes of the country table, read once per database: the table is reference data that never changes while the
+ * server runs (migrations and seeds fill it), so checking a filter's codes needs no statement per request.
+ */
+const knownCodes = new WeakMap<object, Promise<Set<string>>>();
+
+function countryCodes(ctx: RequestContext): Promise<Set<string>> {
+  // the configuration is shared by every fork and transaction of one ORM, so one database
+  const key = ctx.em.config;
+  let codes = knownCodes.get(key);
+  if (!codes) {
+    codes = ctx.em
+      .getKnex()
+      .select('code')
+      .from(ctx.em.getMetadata().get(Country).tableName)
+      .then((rows: { code: string }[]) => new Set(rows.map((row) => row.code)));
+    codes.catch(() => knownCodes.delete(key));
+    knownCodes.set(key, codes);
+  }
+  return codes;
+}
+
 /** Checks a code is a known ISO alpha-2 code of a country in the database; returns it upper-cased. */
 export async function requireKnownCountry(ctx: RequestContext, field: string, code: string): Promise<string> {
-  const country = await findCountry(ctx, code.trim());
-  if (!country) throw new UserInputError(field, `unknown country code "${code}"`);
-  return country.code;
+  const upper = code.trim().toUpperCase();
+  if (!(await countryCodes(ctx)).has(upper)) throw new UserInputError(field, `unknown country code "${code}"`);
+  return upper;
 }
 
 export async function requireKnownCountries(

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
-import { defineLoader } from '../../common/context';
+import { defineLoader, type RequestContext } from '../../common/context';
+import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { Member } from './member.entity';
@@ -12,6 +13,24 @@ export const memberById = defineLoader(
       byKeys(ids, await ctx.em.find(Member, { id: { $in: [...ids] } }), (member) => member.id, null),
     ),
 );
+
+/** Members by id as plain objects read by `plan`: one loader, so one statement per batch, per shape of selection. */
+export function plannedMemberById(ctx: RequestContext, plan: ReadPlan): DataLoader<string, Member | null> {
+  return ctx.loaders.get(
+    `plannedMemberById ${planKey(plan)}`,
+    () =>
+      new DataLoader<string, Member | null>(async (ids) => {
+        const query = ctx.em
+          .getKnex()
+          .from(`${plan.table} as ${plan.alias}`)
+          .whereIn(`${plan.alias}.id`, [...ids]);
+        const rows: Record<string, unknown>[] = await selectPlanned(query, plan);
+        // plain objects with the selected properties of Member: the resolvers read nothing else
+        const members = rows.map((row) => plannedObject(row, plan) as unknown as Member);
+        return byKeys(ids, members, (member) => member.id, null);
+      }),
+  );
+}
 
 export const countryByCode = defineLoader(
   (ctx) =>

@@ -1,13 +1,25 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context';
-import type { Member } from './member.entity';
-import { memberById } from './member.loaders';
+import { planRead } from '../../common/read-plan';
+import { selectionOf } from '../../common/selection';
 import { isUuid } from '../../common/validation';
+import { Member } from './member.entity';
+import { plannedMemberById } from './member.loaders';
 
-/** Federation: resolves `{ __typename: "Member", id }` representations, batched; unknown ids give null. */
+/**
+ * Federation: resolves `{ __typename: "Member", id }` representations, batched (one statement per batch, reading the
+ * columns the query selects on Member); unknown ids give null.
+ */
 export const memberReference = {
   Member: {
-    __resolveReference(reference: { id: string }, ctx: RequestContext): Promise<Member | null> | null {
-      return isUuid(reference.id) ? memberById(ctx).load(reference.id.toLowerCase()) : null;
+    __resolveReference(
+      reference: { id: string },
+      ctx: RequestContext,
+      info: GraphQLResolveInfo,
+    ): Promise<Member | null> | null {
+      if (!isUuid(reference.id)) return null;
+      const plan = planRead(ctx.em, Member, selectionOf(info, 'Member'), 'm');
+      return plannedMemberById(ctx, plan).load(reference.id.toLowerCase());
     },
   },
 };

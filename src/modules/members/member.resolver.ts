@@ -1,10 +1,14 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isPlanned } from '../../common/read-plan';
+import { nodesOf, selectionOf } from '../../common/selection';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { MemberConnection } from './member.connection';
 import { Member } from './member.entity';
+import type { MemberParent } from './member-parent';
 import { MemberFilter, MemberInput, MemberOrder, MemberUpdate } from './member.inputs';
 import {
   coordinationOfficeById,
@@ -12,7 +16,7 @@ import {
   latestPopulationByMember,
   populationHistoryByMember,
 } from './member.loaders';
-import { createMember, getMember, listMembers, updateMember } from './member.service';
+import { createMember, listMembers, readMember, updateMember } from './member.service';
 import { PopulationRecord } from './population-record.entity';
 
 @Resolver(() => Member)
@@ -24,13 +28,18 @@ export class MemberResolver {
     @Arg('orderBy', () => MemberOrder, { nullable: true, description: 'Default: by name, ascending.' })
     orderBy: MemberOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<MemberConnection> {
-    return new MemberConnection(await listMembers(ctx, { ...page, filter, orderBy }));
+    return new MemberConnection(await listMembers(ctx, { ...page, filter, orderBy }, nodesOf(selectionOf(info))));
   }
 
   @Query(() => Member, { nullable: true, description: 'One member by id; null when there is none.' })
-  member(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Member | null> {
-    return getMember(ctx, id);
+  member(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Member | null> {
+    return readMember(ctx, id, selectionOf(info));
   }
 
   @Mutation(() => Member, { description: 'Adds a member. ADMIN only.' })
@@ -52,7 +61,8 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Country, { description: 'The country the member is in.' })
-  async country(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<Country> {
+  async country(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<Country> {
+    if (isPlanned(member.country)) return member.country as unknown as Country;
     return (await countryByCode(ctx).load(member.country.code))!;
   }
 
@@ -60,17 +70,22 @@ export class MemberResolver {
     nullable: true,
     description: 'The national coordination office serving it.',
   })
-  coordinationOffice(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<CoordinationOffice | null> | null {
-    return member.coordinationOffice ? coordinationOfficeById(ctx).load(member.coordinationOffice.id) : null;
+  coordinationOffice(
+    @Root() member: MemberParent,
+    @Ctx() ctx: RequestContext,
+  ): CoordinationOffice | Promise<CoordinationOffice | null> | null {
+    const office = member.coordinationOffice;
+    if (!office || isPlanned(office)) return office as CoordinationOffice | null;
+    return coordinationOfficeById(ctx).load(office.id);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The latest recorded population.' })
-  population(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<number | null> {
+  population(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<number | null> {
     return latestPopulationByMember(ctx).load(member.id);
   }
 
   @FieldResolver(() => [PopulationRecord], { description: 'Population by year, oldest first.' })
-  populationHistory(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<PopulationRecord[]> {
+  populationHistory(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<PopulationRecord[]> {
     return populationHistoryByMember(ctx).load(member.id);
   }
 }

@@ -3,11 +3,13 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
+import { planRead } from '../../common/read-plan';
+import type { Selection } from '../../common/selection';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { requireKnownCountries } from './country.service';
-import { countMembers, memberPageRows } from './member-list';
+import { countMembers, memberPageRows } from './member-list.sql';
 import { applyMemberChanges } from './member-changes';
 import { Member } from './member.entity';
 import {
@@ -17,12 +19,18 @@ import {
   type MemberOrder,
   type MemberUpdate,
 } from './member.inputs';
-import { latestPopulationByMember, memberById } from './member.loaders';
+import { latestPopulationByMember, memberById, plannedMemberById } from './member.loaders';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
 
+/** The member entity with this id, for services that check or change it. */
 export async function getMember(ctx: RequestContext, id: string): Promise<Member | null> {
   return memberById(ctx).load(requireUuid('id', id));
+}
+
+/** One member as a plain object with the properties `selection` asks (one statement per batch of alike reads). */
+export async function readMember(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
+  return plannedMemberById(ctx, planRead(ctx.em, Member, selection, 'm')).load(requireUuid('id', id));
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
@@ -37,25 +45,30 @@ async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Prom
   return checked;
 }
 
+/**
+ * One page of members, read in one statement planned from `nodes` (what the query asks of each member): plain objects
+ * with the selected properties and relations, no entities. The latest population is read with them when asked.
+ */
 export async function listMembers(
   ctx: RequestContext,
   args: PageArgs & { filter?: MemberFilter | null; orderBy?: MemberOrder | null },
+  nodes: Selection,
 ): Promise<Page<Member>> {
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
   const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
-  const rows = await memberPageRows(ctx.em, filter, args.orderBy ?? DEFAULT_ORDER, page, visibleInventories);
+  const plan = planRead(ctx.em, Member, nodes, 'm');
+  const withPopulation = nodes.has('population');
+  const order = args.orderBy ?? DEFAULT_ORDER;
+  const rows = await memberPageRows(ctx.em, plan, withPopulation, filter, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
-  const members = rows.map((row) => {
-    const { sort_key: sortKey, latest_population: population, ...columns } = row;
-    const member = ctx.em.map(Member, columns);
-    sortKeys.set(member, [sortKey, member.id]);
-    latestPopulationByMember(ctx).prime(member.id, population);
-    memberById(ctx).prime(member.id, member);
-    return member;
-  });
+  const populations = withPopulation ? latestPopulationByMember(ctx) : null;
+  for (const row of rows) {
+    sortKeys.set(row.member, [row.sortKey, row.member.id]);
+    populations?.prime(row.member.id, row.population);
+  }
   return new Page(
-    members,
+    rows.map((row) => row.member),
     page,
     (member) => sortKeys.get(member)!,
     () => countMembers(ctx.em, filter, visibleInventories),

@@ -3,6 +3,8 @@ import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../comm
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
+import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import type { Member } from './member.entity';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
 
 /** The latest population of each member, as a lateral join `lp` (uses the (member, year) unique index). */
@@ -27,20 +29,28 @@ const SORT_KEYS: Record<MemberOrderField, SortKey> = {
   },
 };
 
+/** Which optional joins a members query needs. */
+interface Joins {
+  population: boolean;
+  progress: boolean;
+}
+
 /**
- * The members matching `filter`, as a query over `member m` with the latest population joined as `lp`, and,
- * when filtering or sorting by it, the Charter progress as `pg` computed from the inventories that
- * `visibleInventories` (an SQL condition on `i`) lets the viewer see.
+ * The members matching `filter`, as a query over `member m`; with `joins.population` the latest population joined as
+ * `lp`, with `joins.progress` the Charter progress as `pg` computed from the inventories that `visibleInventories` (an
+ * SQL condition on `i`) lets the viewer see. A filter on either joins it whatever `joins` says.
  */
 export function filteredMembers(
   em: EntityManager,
   filter: MemberFilter,
   visibleInventories: string,
-  withProgress = false,
+  joins: Joins,
 ): Knex.QueryBuilder {
   const knex = em.getKnex();
-  const query = knex.from('member as m').joinRaw(LATEST_POPULATION);
-  if (withProgress || filter.progressStatuses?.length) {
+  const query = knex.from('member as m');
+  if (joins.population || filter.populationMin != null || filter.populationMax != null)
+    query.joinRaw(LATEST_POPULATION);
+  if (joins.progress || filter.progressStatuses?.length) {
     query.joinRaw(`left join lateral ${charterProgressLateral('m.id', visibleInventories)} pg on true`);
   }
   if (filter.progressStatuses?.length) query.whereIn('pg.status', filter.progressStatuses);
@@ -56,35 +66,57 @@ export function filteredMembers(
   return query;
 }
 
-export interface MemberRow {
-  id: string;
-  sort_key: string | number;
-  latest_population: number | null;
-  [column: string]: unknown;
+/** A member read by a plan (its selected properties), with its sort key and, when asked, its latest population. */
+export interface PlannedMemberRow {
+  member: Member;
+  sortKey: string | number;
+  population: number | null;
 }
 
-/** One page of member rows (first + 1, to tell whether more follow), each with its sort key and latest population. */
-export function memberPageRows(
+/**
+ * One page of members (first + 1, to tell whether more follow) in one statement: the columns `plan` selects (as `m`,
+ * relations joined), the sort key, and the latest population when `withPopulation`.
+ */
+export async function memberPageRows(
   em: EntityManager,
+  plan: ReadPlan,
+  withPopulation: boolean,
   filter: MemberFilter,
   order: MemberOrder,
   page: PageRequest,
   visibleInventories: string,
-): Promise<MemberRow[]> {
+): Promise<PlannedMemberRow[]> {
   const byProgress = order.field === MemberOrderField.REDUCTION_PERCENT;
-  const query = filteredMembers(em, filter, visibleInventories, byProgress).select(
-    'm.*',
-    'lp.population as latest_population',
+  const byPopulation = order.field === MemberOrderField.POPULATION;
+  const query = filteredMembers(em, filter, visibleInventories, {
+    population: withPopulation || byPopulation,
+    progress: byProgress,
+  });
+  selectPlanned(query, plan);
+  if (withPopulation) query.select('lp.population as latest_population');
+  const direction = order.direction ?? OrderDirection.ASC;
+  const rows: Record<string, unknown>[] = await applyKeyset(
+    query,
+    SORT_KEYS[order.field],
+    direction,
+    page.after,
+    page.first + 1,
   );
-  return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
+  return rows.map((row) => ({
+    // a plain object with the selected properties of Member: the resolvers read nothing else
+    member: plannedObject(row, plan) as unknown as Member,
+    sortKey: row.sort_key as string | number,
+    population: (row.latest_population as number | null | undefined) ?? null,
+  }));
 }
 
+/** The `totalCount` of the members matching `filter`, over the base table unless a filter needs a join. */
 export async function countMembers(
   em: EntityManager,
   filter: MemberFilter,
   visibleInventories: string,
 ): Promise<number> {
-  return countAll(filteredMembers(em, filter, visibleInventories));
+  return countAll(filteredMembers(em, filter, visibleInventories, { population: false, progress: false }));
 }
 
 function escapeLike(text: string): string {
