@@ -7,9 +7,17 @@ import { MembersSeeder } from './members.seeder';
 import type { SeedContext } from './scale';
 import { TimberSeeder } from './timber.seeder';
 
+const STEPS = [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder];
+
 /** The whole demo data set: real countries, offices and members, with deterministic generated histories. */
 export class DatabaseSeeder extends Seeder<SeedContext> {
-  run(em: EntityManager, context: SeedContext = {}): Promise<void> {
-    return this.call(em, [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder], context);
+  async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
+    for (const [index, step] of STEPS.entries()) {
+      const report = { name: step.name.replace(/Seeder$/, '').toLowerCase(), number: index + 1, of: STEPS.length };
+      context.progress?.(report);
+      const started = Date.now();
+      await this.call(em, [step], context);
+      context.progress?.({ ...report, ms: Date.now() - started });
+    }
   }
 }

@@ -1,7 +1,17 @@
-/** What `npm run db:seed -- --scale N` passes to every seeder. */
+/** One step of seeding, reported as it starts and as it ends (then with how long it took). */
+export interface SeedStep {
+  name: string;
+  number: number;
+  of: number;
+  ms?: number;
+}
+
+/** What `npm run db:seed -- --scale N` and the first embedded start pass to every seeder. */
 export interface SeedContext {
   /** How many times the demo data set: copies of every member with their own generated histories. */
   scale?: number;
+  /** Told as each step starts and ends, so a long seed shows its progress. */
+  progress?: (step: SeedStep) => void;
 }
 
 /** The seeds, plus `scale − 1` copies with suffixed keys and names ("Wien (2)"), for benchmarks. */

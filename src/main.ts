@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from './config';
 import { isEmpty, openDatabase } from './db/database';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { seedDatabase } from './db/seed';
+import { logSeedProgress } from './db/seed-progress';
+import { graphqlUrl } from './http/graphql-url';
 import { buildServer } from './http/server';
 import { shutDown } from './http/shutdown';
 import { entities } from './modules';
@@ -15,8 +17,8 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, entities, logger);
   if (database.embedded && (await isEmpty(database.orm))) {
-    logger.info('fresh embedded database: seeding the demo data set');
-    await seedDatabase(database.orm);
+    logger.info('fresh embedded database: seeding the demo data set (once; later starts reuse it)');
+    await seedDatabase(database.orm, { progress: logSeedProgress(logger) });
   }
   const app = await buildServer({ config, orm: database.orm, schema: await buildFederatedSchema(), logger });
 
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
   stopWithNpm(() => void stop('npm exited'));
 
   await app.listen({ port: config.port, host: config.host });
+  const url = graphqlUrl(config.host, app.server.address());
+  logger.info({ url }, `Climate Alliance API ready at ${url}`);
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ import { loadConfig } from '../config';
 import { entities } from '../modules';
 import { isEmpty, openDatabase } from './database';
 import { seedDatabase } from './seed';
+import { logSeedProgress } from './seed-progress';
 
 /** `--scale N`: N times the demo data set (copies of every member with their own histories), for benchmarks. */
 function seedScale(args: string[]): number {
@@ -26,7 +27,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       if (!(await isEmpty(database.orm))) throw new Error('The database already holds data; seed an empty database.');
       const scale = seedScale(args);
       const started = Date.now();
-      await seedDatabase(database.orm, { scale });
+      await seedDatabase(database.orm, { scale, progress: logSeedProgress(logger) });
       logger.info({ ms: Date.now() - started, scale }, 'seeded the database');
     }
   } finally {

@@ -15,10 +15,10 @@ import { auditLog } from './audit';
 import { costPlugin } from './cost-plugin';
 import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
+import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
-
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
@@ -68,6 +68,8 @@ export interface GraphqlDeps {
 export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);
+  // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
+  const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
     schema: transactionalMutations(schema),
     introspection: !production,
@@ -87,7 +89,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      landingPage,
     ],
   });
   await apollo.start();

@@ -97,6 +97,8 @@ export const inputBoundary: ApolloServerPlugin<GraphqlContext> = {
   async requestDidStart() {
     return {
       async responseForOperation({ schema, document, operation, request }) {
+        // an operation name the document lacks leaves no operation: execution answers that mistake to the caller
+        if (!operation) return null;
         const problem = boundaryProblem(schema, document, operation, request.variables);
         if (!problem) return null;
         return {

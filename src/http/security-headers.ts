@@ -2,6 +2,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
+import { EXPLORER_CSP } from './explorer/explorer-page';
 
 /**
  * Security headers on every answer (helmet), with a content security policy for an API that serves no pages; and
@@ -20,10 +21,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     },
   });
   if (!config.production) {
-    // the development landing page (Apollo Sandbox) runs scripts and frames from Apollo's CDN: that page alone has no CSP
+    // the development explorer runs scripts and styles of this origin: that page alone has a CSP allowing them
     app.addHook('onSend', async (request, reply, payload) => {
       const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
-      if (html && request.routeOptions.url === '/graphql') reply.removeHeader('content-security-policy');
+      if (html && request.routeOptions.url === '/graphql') reply.header('content-security-policy', EXPLORER_CSP);
       return payload;
     });
   }

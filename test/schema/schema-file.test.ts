@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printClientSdl } from '../../src/schema/client-sdl';
 import { printSubgraphSdl } from '../../src/schema/subgraph-sdl';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const SCHEMA_FILE = path.join(__dirname, '..', '..', 'schema.graphql');
+const CLIENT_SCHEMA_FILE = path.join(__dirname, '..', '..', 'schema.client.graphql');
 
 let api: TestApp;
 let committed: string;
@@ -30,5 +32,13 @@ describe('schema.graphql', () => {
     expect(committed).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
     expect(committed).toMatch(/type Member\s+@key\(fields: "id"\)/);
     expect(committed).toMatch(/type Country\s+@key\(fields: "code"\)/);
+  });
+});
+
+describe('schema.client.graphql', () => {
+  it('is up to date with the code (if this fails, run `npm run schema:print` and commit schema.client.graphql)', async () => {
+    const current = await printClientSdl();
+    const file = fs.readFileSync(CLIENT_SCHEMA_FILE, 'utf8');
+    expect(current === file, 'schema.client.graphql is stale: run `npm run schema:print` and commit it').toBe(true);
   });
 });

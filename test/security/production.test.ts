@@ -41,10 +41,10 @@ describe('in production', () => {
     expect(dev.json!.errors[0].message).toMatch(/Did you mean "members"/);
   });
 
-  it('serves no Sandbox page', async () => {
+  it('serves no explorer page', async () => {
     const answer = await send(production, null, { method: 'GET', headers: { accept: 'text/html' } });
     expect(answer.headers['content-type']).not.toMatch(/text\/html/);
-    expect(answer.body).not.toMatch(/sandbox/i);
+    expect(answer.body).not.toMatch(/sandbox|explorer/i);
   });
 
   it('sends no stack traces, where development does', async () => {

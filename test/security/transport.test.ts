@@ -105,12 +105,13 @@ describe('security headers', () => {
     expect(answer.headers['x-powered-by']).toBeUndefined();
   });
 
-  it('lets the development Sandbox page run without a CSP, keeping the other headers', async () => {
+  it('gives the development explorer page a CSP of its own that allows this origin only, keeping the other headers', async () => {
     const answer = await send(api, null, { method: 'GET', headers: { accept: 'text/html' } });
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toMatch(/^text\/html/);
-    expect(answer.body).toContain('embeddable-sandbox');
-    expect(answer.headers['content-security-policy']).toBeUndefined();
+    expect(answer.body).toContain('<div id="explorer">');
+    expect(answer.headers['content-security-policy']).toMatch(/^default-src 'none';script-src 'self';/);
+    expect(answer.headers['content-security-policy']).not.toMatch(/unsafe|https?:/);
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
 import { seedDatabase } from '../../src/db/seed';
 import { entities } from '../../src/modules';
+import type { SeedStep } from '../../seeds/scale';
 import { onMaintenanceDatabase } from '../support/database-server';
 import { COUNTRY_BOUNDS, MEMBER_COUNTRIES, OTHER_AMAZON_COUNTRIES } from './country-facts';
 
@@ -27,6 +28,7 @@ const maintenanceUrl = inject('databaseServerUrl');
 const prefix = `${inject('templateDatabase').replace(/_template$/, '')}_seed_${process.pid}`;
 const databases = [`${prefix}_a`, `${prefix}_b`];
 const orms: MikroORM[] = [];
+const progress: SeedStep[] = [];
 
 /** A fresh empty database, migrated, then seeded as `npm run db:seed` and the first embedded start do. */
 async function seededDatabase(name: string): Promise<MikroORM> {
@@ -35,7 +37,7 @@ async function seededDatabase(name: string): Promise<MikroORM> {
   const orm = await initOrm({ clientUrl: url, entities, statementTimeoutMs: 120_000 });
   orms.push(orm);
   await migrate(orm);
-  await seedDatabase(orm);
+  await seedDatabase(orm, name === databases[0] ? { progress: (step) => progress.push(step) } : {});
   return orm;
 }
 
@@ -57,6 +59,18 @@ afterAll(async () => {
 });
 
 describe('DatabaseSeeder', () => {
+  it('reports each step as it starts and as it ends, with how long it took', () => {
+    const steps = ['countries', 'members', 'emissions', 'indigenous', 'timber'];
+    expect(progress.map(({ name, number, of }) => [name, number, of])).toEqual(
+      steps.flatMap((name, index) => [
+        [name, index + 1, steps.length],
+        [name, index + 1, steps.length],
+      ]),
+    );
+    expect(progress.map((step) => step.ms === undefined)).toEqual(steps.flatMap(() => [true, false]));
+    for (const step of progress.filter((s) => s.ms !== undefined)) expect(step.ms).toBeGreaterThanOrEqual(0);
+  });
+
   it('writes the 1,998 members', async () => {
     const [row] = await sql<{ count: number }>('select count(*)::int as count from member');
     expect(row.count).toBe(1998);
