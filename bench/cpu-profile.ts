@@ -20,22 +20,41 @@ function where(url: string, line: number): string {
   return file ? `${short}:${line + 1}` : '';
 }
 
-/** Lines "share %  function  file:line" for the `top` functions by samples taken in them. */
-export function topSelfTime(profileFile: string, top = 20): string[] {
+/** The package a frame's file belongs to (`@scope/name`), "this project", "node" or the frame's own name. */
+function owner(url: string, functionName: string): string {
+  const file = url.replace(/^file:\/\//, '');
+  const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (match) return match[1];
+  if (file.startsWith('node:') || (!file && !functionName.startsWith('('))) return 'node';
+  return file ? 'this project' : functionName;
+}
+
+function sharesBy(profileFile: string, key: (frame: ProfileNode['callFrame']) => string, top: number): string[] {
   const profile = JSON.parse(fs.readFileSync(profileFile, 'utf8')) as CpuProfile;
   const hits = new Map<number, number>();
   for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
-  const byFunction = new Map<string, number>();
+  const byKey = new Map<string, number>();
   for (const node of profile.nodes) {
     const count = hits.get(node.id) ?? 0;
-    if (!count) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'}  ${where(url, lineNumber)}`.trim();
-    byFunction.set(key, (byFunction.get(key) ?? 0) + count);
+    if (count) byKey.set(key(node.callFrame), (byKey.get(key(node.callFrame)) ?? 0) + count);
   }
   const total = profile.samples.length || 1;
-  return [...byFunction.entries()]
+  return [...byKey.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([key, count]) => `${((100 * count) / total).toFixed(1).padStart(5)} %  ${key}`);
+    .map(([name, count]) => `${((100 * count) / total).toFixed(1).padStart(5)} %  ${name}`);
+}
+
+/** Lines "share %  function  file:line" for the `top` functions by samples taken in them. */
+export function topSelfTime(profileFile: string, top = 20): string[] {
+  return sharesBy(
+    profileFile,
+    ({ functionName, url, lineNumber }) => `${functionName || '(anonymous)'}  ${where(url, lineNumber)}`.trim(),
+    top,
+  );
+}
+
+/** Lines "share %  package" for the self time summed by the package the code belongs to. */
+export function selfTimeByPackage(profileFile: string, top = 12): string[] {
+  return sharesBy(profileFile, ({ functionName, url }) => owner(url, functionName), top);
 }

@@ -28,7 +28,8 @@ export function median(values: number[]): number {
 }
 
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
-const ms = (value: number) => (Number.isInteger(value) || value >= 10 ? whole(value) : value.toFixed(1));
+const ms = (value: number) =>
+  value < 1 ? '< 1' : Number.isInteger(value) || value >= 10 ? whole(value) : value.toFixed(1);
 
 interface Summary {
   rps: number;

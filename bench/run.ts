@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './args';
-import { topSelfTime } from './cpu-profile';
+import { selfTimeByPackage, topSelfTime } from './cpu-profile';
 import { openBenchDatabase } from './database';
 import { loadFixtures, type Fixtures } from './fixtures';
 import { runLoad } from './load';
@@ -161,6 +161,8 @@ async function main(): Promise<void> {
   if (profile) {
     console.log(`\nThis API's CPU profile: ${path.join(profileDir, profile)}; top self time:`);
     for (const line of topSelfTime(path.join(profileDir, profile))) console.log(line);
+    console.log('self time by package:');
+    for (const line of selfTimeByPackage(path.join(profileDir, profile))) console.log(line);
   }
   if (refused.length) process.exitCode = 1;
 }
