@@ -81,10 +81,10 @@ export function describeRun(facts: RunFacts): string {
     )
     .join(', ');
   return [
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGib.toFixed(0)} GiB; load average at start ${load} (1/5/15 min).`,
-    `Node ${facts.node} for this API and the floor; ${facts.database}.`,
-    `${facts.rounds} interleaved rounds of ${facts.seconds} s per server and scenario, ${facts.connections} connections; medians.`,
-    `Peak RSS under load: ${rss}.`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGib.toFixed(0)} GiB; load average at start ${load} (1/5/15 min).`,
+    `- Node ${facts.node} for this API and the floor; ${facts.database}.`,
+    `- ${facts.rounds} interleaved rounds of ${facts.seconds} s per server and scenario, ${facts.connections} connections; medians.`,
+    `- Peak RSS under load: ${rss}.`,
   ].join('\n');
 }
 
