@@ -13,67 +13,14 @@ import { loadFixtures, type Fixtures } from './fixtures';
 import { runLoad } from './load';
 import { describeMachine } from './machine';
 import { OURS_ONLY_SCENARIOS } from './ours-only-scenarios';
-import { preparePostGraphile } from './peers';
 import { describeRun, failureNotes, markdownTable, type ScenarioResult } from './report';
-import { BENCH_ADMIN_KEY, checkAnswers, scenarioRequest, serversFor, type ScenarioRequest } from './requests';
+import { checkAnswers, scenarioRequest, serversFor, type ScenarioRequest } from './requests';
 import { SCENARIOS, type Scenario } from './scenarios';
-import {
-  peakRssMb,
-  resetPeakRss,
-  startServer,
-  type RunningServer,
-  type ServerCommand,
-  type ServerName,
-} from './servers';
+import { serverCommands } from './server-commands';
+import { peakRssMb, resetPeakRss, startServer, type RunningServer, type ServerName } from './servers';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const ALL_SCENARIOS = [...SCENARIOS, ...OURS_ONLY_SCENARIOS];
-
-function serverCommands(options: BenchOptions, databaseUrl: string, profileDir: string): ServerCommand[] {
-  const commands: ServerCommand[] = [];
-  for (const name of options.servers) {
-    if (name === 'ours') {
-      const profile = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-      commands.push({
-        name,
-        command: process.execPath,
-        args: [...profile, path.join(PROJECT_ROOT, 'dist', 'src', 'main.js')],
-        env: {
-          DATABASE_URL: databaseUrl,
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'warn',
-          HOST: '127.0.0.1',
-          ADMIN_API_KEY: BENCH_ADMIN_KEY,
-          // one client on one address: the benchmark measures the server, not the rate limit
-          RATE_LIMIT_POINTS: '1000000000',
-          RATE_LIMIT_ANONYMOUS_POINTS: '1000000000',
-          // the fan-out (10 members → 88 inventories → 2,640 records) is estimated above the default 10,000 points
-          GRAPHQL_MAX_COST: '100000',
-          SHUTDOWN_GRACE_MS: '2000',
-        },
-        ready: { get: '/health/ready' },
-      });
-    } else if (name === 'postgraphile') {
-      const peer = preparePostGraphile(PROJECT_ROOT);
-      commands.push({
-        name,
-        command: peer.node,
-        args: [peer.script],
-        env: { DATABASE_URL: databaseUrl, POOL_SIZE: '10', NODE_ENV: 'production', GRAPHILE_ENV: 'production' },
-        ready: { graphql: '/graphql' },
-      });
-    } else {
-      commands.push({
-        name,
-        command: process.execPath,
-        args: [path.join(PROJECT_ROOT, 'dist', 'bench', 'floor', 'server.js')],
-        env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
-        ready: { get: '/health' },
-      });
-    }
-  }
-  return commands;
-}
 
 async function benchScenario(
   scenario: Scenario,
@@ -126,7 +73,7 @@ async function main(): Promise<void> {
   const refused: string[] = [];
   try {
     const fixtures = await loadFixtures(database.url);
-    for (const command of serverCommands(options, database.url, profileDir)) {
+    for (const command of serverCommands(PROJECT_ROOT, options, database.url, profileDir)) {
       servers.push(await startServer(command));
     }
     for (const server of servers) resetPeakRss(server.pid);
