@@ -1,81 +1,120 @@
 /**
- * `npm run bench`: serves the API on the seeded data set (the embedded PostgreSQL in BENCH_DATA_DIR, kept between runs,
- * or DATABASE_URL) and drives each scenario with autocannon from this process over loopback.
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 10) set the load.
+ * `npm run bench`: this API, PostGraphile v5 and a hand-written SQL floor over one seeded database, each in its own
+ * process, driven by autocannon from another; rounds interleaved (A, B, C, A, B, C…) so drift hits every server alike.
+ * Prints a Markdown table of medians. Options in bench/args.ts; the README's benchmark section tells how to read it.
  */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import pino from 'pino';
-import { loadConfig } from '../src/config';
-import { isEmpty, openDatabase } from '../src/db/database';
-import { seedDatabase } from '../src/db/seed';
-import { buildServer } from '../src/http/server';
-import { entities } from '../src/modules';
-import { buildFederatedSchema } from '../src/schema/build-schema';
-import { SCENARIOS, type BenchScenario } from './scenarios';
+import { parseBenchOptions, type BenchOptions } from './args';
+import { selfTimeByPackage, topSelfTime } from './cpu-profile';
+import { openBenchDatabase } from './database';
+import { loadFixtures, type Fixtures } from './fixtures';
+import { runLoad } from './load';
+import { describeMachine } from './machine';
+import { OURS_ONLY_SCENARIOS } from './ours-only-scenarios';
+import { describeRun, failureNotes, markdownTable, type ScenarioResult } from './report';
+import { checkAnswers, scenarioRequest, serversFor, type ScenarioRequest } from './requests';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { serverCommands } from './server-commands';
+import { peakRssMb, resetPeakRss, startServer, type RunningServer, type ServerName } from './servers';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const ALL_SCENARIOS = [...SCENARIOS, ...OURS_ONLY_SCENARIOS];
 
-function body(scenario: BenchScenario, memberId: string): string {
-  const variables = JSON.parse(
-    JSON.stringify(scenario.variables ?? {}).replace('"$memberId"', JSON.stringify(memberId)),
+async function benchScenario(
+  scenario: Scenario,
+  servers: RunningServer[],
+  fixtures: Fixtures,
+  options: BenchOptions,
+): Promise<ScenarioResult> {
+  const names = serversFor(scenario, options.servers);
+  const taking = servers.filter((server) => names.includes(server.name));
+  const requests = new Map<ServerName, ScenarioRequest>(
+    taking.map((server) => [server.name, scenarioRequest(scenario, server, fixtures)]),
   );
-  return JSON.stringify({ query: scenario.query, variables });
+  const items = await checkAnswers(scenario, requests);
+  const load = { connections: options.connections };
+  for (const server of taking) {
+    await runLoad({ ...requests.get(server.name)!, ...load, seconds: options.warmupSeconds });
+  }
+  const result: ScenarioResult = { title: scenario.title, items, rounds: {} };
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const server of taking) {
+      const figures = await runLoad({ ...requests.get(server.name)!, ...load, seconds: options.seconds });
+      (result.rounds[server.name] ??= []).push(figures);
+      console.error(
+        `  ${scenario.name} round ${round} ${server.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, ` +
+          `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms${figures.failures ? `, ${figures.failures} failed` : ''}`,
+      );
+    }
+  }
+  return result;
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    LOG_LEVEL: 'warn',
-    // one client on one address: the benchmark measures the server, not the anonymous rate limit
-    RATE_LIMIT_ANONYMOUS_POINTS: '1000000000',
-    DATA_DIR: process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'climate-alliance-bench'),
-  });
-  const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config, entities, logger);
-  if (await isEmpty(database.orm)) {
-    const started = Date.now();
-    await seedDatabase(database.orm);
-    console.log(`seeded the benchmark database in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-  const app = await buildServer({ config, orm: database.orm, schema: await buildFederatedSchema(), logger });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  const [{ id: memberId }] = await database.orm.em
-    .getConnection()
-    .execute<{ id: string }[]>(`select id from member where name = 'Wien'`);
-
-  console.log(`${seconds} s per scenario, ${connections} connections, ${os.cpus().length} cores\n`);
-  console.log('scenario | req/s | p50 ms | p99 ms | errors');
-  console.log('--- | ---: | ---: | ---: | ---:');
-  for (const scenario of SCENARIOS) {
-    const payload = body(scenario, memberId);
-    const check = await fetch(`${address}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: payload,
-    });
-    const answer = (await check.json()) as { errors?: unknown[] };
-    if (answer.errors) throw new Error(`${scenario.name} fails: ${JSON.stringify(answer.errors)}`);
-    const result = await autocannon({
-      url: `${address}/graphql`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: payload,
-      connections,
-      duration: seconds,
-    });
-    const errors = result.errors + result.non2xx;
+  const options = parseBenchOptions(
+    process.argv.slice(2),
+    ALL_SCENARIOS.map((scenario) => scenario.name),
+  );
+  const machine = describeMachine();
+  const scenarios = ALL_SCENARIOS.filter((scenario) => !options.only || options.only.includes(scenario.name));
+  const database = await openBenchDatabase(PROJECT_ROOT);
+  const servers: RunningServer[] = [];
+  const stopAll = async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.close();
+  };
+  const interrupted = () => void stopAll().then(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const profileDir = options.cpuProf ? fs.mkdtempSync(path.join(os.tmpdir(), 'climate-alliance-bench-profile-')) : '';
+  const results: ScenarioResult[] = [];
+  const refused: string[] = [];
+  try {
+    const fixtures = await loadFixtures(database.url);
+    for (const command of serverCommands(PROJECT_ROOT, options, database.url, profileDir)) {
+      servers.push(await startServer(command));
+    }
+    for (const server of servers) resetPeakRss(server.pid);
+    for (const scenario of scenarios) {
+      console.error(`${scenario.name}: ${scenario.title}`);
+      try {
+        results.push(await benchScenario(scenario, servers, fixtures, options));
+      } catch (error) {
+        refused.push(error instanceof Error ? error.message : String(error));
+        console.error(`  not timed: ${refused.at(-1)}`);
+      }
+    }
+    const peaks = Object.fromEntries(servers.map((server) => [server.name, peakRssMb(server.pid)]));
+    console.log(`\n${markdownTable(results)}\n`);
     console.log(
-      `${scenario.name} | ${result.requests.average.toFixed(0)} | ${result.latency.p50} | ${result.latency.p99} | ${errors}`,
+      describeRun({
+        machine,
+        node: process.version,
+        database: database.description,
+        seconds: options.seconds,
+        rounds: options.rounds,
+        connections: options.connections,
+        peakRssMb: peaks,
+      }),
     );
+    for (const note of failureNotes(results)) console.log(`Warning: ${note}`);
+    for (const reason of refused) console.log(`Not timed: ${reason}`);
+  } finally {
+    await stopAll();
   }
-  await app.close();
-  await database.close();
+  const profile = profileDir && fs.readdirSync(profileDir).find((file) => file.endsWith('.cpuprofile'));
+  if (profile) {
+    console.log(`\nThis API's CPU profile: ${path.join(profileDir, profile)}; top self time:`);
+    for (const line of topSelfTime(path.join(profileDir, profile))) console.log(line);
+    console.log('self time by package:');
+    for (const line of selfTimeByPackage(path.join(profileDir, profile))) console.log(line);
+  }
+  if (refused.length) process.exitCode = 1;
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

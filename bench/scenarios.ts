@@ -1,46 +1,117 @@
-/** The operations the benchmark drives: what dashboards, notebooks and a gateway send most. */
-export interface BenchScenario {
-  name: string;
+/**
+ * The work `npm run bench` compares: each scenario says what it asks of each server, and where the items of each answer
+ * are (dotted paths through the JSON `data`; arrays on the way are walked), so the answers can be checked to carry the
+ * same number of items at every level before any timing.
+ */
+import type { Fixtures } from './fixtures';
+
+export interface GraphqlRequest {
   query: string;
-  variables?: Record<string, unknown>;
+  variables?: (fixtures: Fixtures) => Record<string, unknown>;
+  /** Sent with the ADMIN key: PostGraphile sees every row, so our API must too for the counts to agree. */
+  admin?: boolean;
+  /** Where the items are, one path per level. */
+  items: string[];
 }
 
-export const SCENARIOS: BenchScenario[] = [
+export interface FloorRequest {
+  /** The floor server's statement (bench/floor/statements.sql.ts) and its parameters. */
+  statement: string;
+  params?: (fixtures: Fixtures) => unknown[];
+}
+
+export interface Scenario {
+  /** For `--only`. */
+  name: string;
+  /** The table's row. */
+  title: string;
+  ours: GraphqlRequest;
+  postgraphile?: GraphqlRequest;
+  /** The floor answers in our API's shape, so our item paths apply to it. */
+  floor?: FloorRequest;
+}
+
+export const SCENARIOS: Scenario[] = [
   {
-    name: 'members page (20) with country and office',
-    query: `{ members(first: 20) { totalCount nodes { id name population country { name } coordinationOffice { name } } } }`,
+    name: 'members-20',
+    title: '20 members with population, country, office',
+    ours: {
+      query: `{ members(first: 20) { totalCount nodes { id name population country { name } coordinationOffice { name } } } }`,
+      items: ['members.nodes'],
+    },
+    postgraphile: {
+      query: `{ members(first: 20, orderBy: [NAME_ASC, ROW_ID_ASC]) { totalCount nodes { rowId name
+        populationRecords(first: 1, orderBy: [YEAR_DESC]) { nodes { population } }
+        country { name } coordinationOffice { name } } } }`,
+      items: ['members.nodes'],
+    },
+    floor: { statement: 'members-20' },
   },
   {
-    name: 'members page (100) by population',
-    query: `{ members(first: 100, orderBy: { field: POPULATION, direction: DESC }) { nodes { id name population } } }`,
+    name: 'austrian-100',
+    title: '100 Austrian members, six scalar fields',
+    ours: {
+      query: `{ members(first: 100, filter: { countryCodes: ["AT"] }) { nodes { id name category status latitude longitude } } }`,
+      items: ['members.nodes'],
+    },
+    postgraphile: {
+      query: `{ members(first: 100, condition: { countryCode: "AT" }, orderBy: [NAME_ASC, ROW_ID_ASC]) {
+        nodes { rowId name category status latitude longitude } } }`,
+      items: ['members.nodes'],
+    },
+    floor: { statement: 'austrian-100' },
   },
   {
-    name: 'members filtered by country and name',
-    query: `{ members(first: 20, filter: { countryCodes: ["AT", "DE"], nameContains: "berg" }) { totalCount nodes { name } } }`,
+    name: 'fan-out',
+    title: '10 members → their inventories → their records',
+    ours: {
+      query: `{ members(first: 10) { nodes { name inventories { year totalEmissionsTco2e records { sector emissionsTco2e } } } } }`,
+      admin: true,
+      items: ['members.nodes', 'members.nodes.inventories', 'members.nodes.inventories.records'],
+    },
+    postgraphile: {
+      query: `{ members(first: 10, orderBy: [NAME_ASC, ROW_ID_ASC]) { nodes { name
+        emissionInventories(orderBy: [YEAR_ASC]) { nodes { year totalEmissionsTco2E
+          emissionRecordsByInventoryId { nodes { sector emissionsTco2E } } } } } } }`,
+      items: [
+        'members.nodes',
+        'members.nodes.emissionInventories.nodes',
+        'members.nodes.emissionInventories.nodes.emissionRecordsByInventoryId.nodes',
+      ],
+    },
+    floor: { statement: 'fan-out' },
   },
   {
-    name: 'dashboard: 20 members with progress and latest inventory records',
-    query: `{ members(first: 20, filter: { countryCodes: ["DE"] }) { nodes { name progress { status reductionPercent charterPathTco2e } latestInventory { year totalEmissionsTco2e records { sector emissionsTco2e } } } } }`,
+    name: 'member-series',
+    title: 'one member with targets and its inventory series',
+    ours: {
+      query: `query ($id: ID!) { member(id: $id) { name
+        targets { origin type baseYear targetYear reductionPercent }
+        inventories { year standard totalEmissionsTco2e } } }`,
+      variables: ({ memberId }) => ({ id: memberId }),
+      admin: true,
+      items: ['member', 'member.targets', 'member.inventories'],
+    },
+    postgraphile: {
+      query: `query ($id: UUID!) { member(rowId: $id) { name
+        climateTargets { nodes { origin type baseYear targetYear reductionPercent } }
+        emissionInventories(orderBy: [YEAR_ASC]) { nodes { year standard totalEmissionsTco2E } } } }`,
+      variables: ({ memberId }) => ({ id: memberId }),
+      items: ['member', 'member.climateTargets.nodes', 'member.emissionInventories.nodes'],
+    },
+    floor: { statement: 'member-series', params: ({ memberId }) => [memberId] },
   },
   {
-    name: 'members ordered by reduction percent',
-    query: `{ members(first: 50, orderBy: { field: REDUCTION_PERCENT, direction: DESC }) { nodes { name progress { reductionPercent } } } }`,
-  },
-  {
-    name: 'emission totals by country and year',
-    query: `{ emissionTotals(groupBy: [COUNTRY, YEAR], filter: { fromYear: 2015 }) { countryCode year emissionsTco2e memberCount } }`,
-  },
-  {
-    name: 'alliance progress',
-    query: `{ allianceProgress { memberCount onTrackCount offTrackCount noDataCount years { year emissionsTco2e reportingMembers } } }`,
-  },
-  {
-    name: 'biodiversity projects page with organisations and supporters',
-    query: `{ biodiversityProjects(first: 20) { nodes { title status implementingOrganisation { acronym } supportingMembers { name } location { precision } } } }`,
-  },
-  {
-    name: 'one member by id',
-    query: `query($id: ID!) { member(id: $id) { name population populationHistory { year population } } }`,
-    variables: { id: '$memberId' },
+    name: 'entities-50',
+    title: '`_entities` for 50 members with name and country',
+    ours: {
+      query: `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+        ... on Member { id name country { name } } } }`,
+      variables: ({ entityIds }) => ({
+        representations: entityIds.map((id) => ({ __typename: 'Member', id })),
+      }),
+      items: ['_entities'],
+    },
+    floor: { statement: 'entities-50', params: ({ entityIds }) => [entityIds] },
   },
 ];

@@ -1,0 +1,31 @@
+/**
+ * Drives one server with autocannon in a process of its own, so the load never shares the measured server's event loop
+ * or the orchestrator's. Reads its job as JSON from argv[2], prints the figures as one JSON line.
+ */
+import autocannon from 'autocannon';
+import type { LoadJob, LoadFigures } from './load';
+
+async function main(): Promise<void> {
+  const job = JSON.parse(process.argv[2]) as LoadJob;
+  const result = await autocannon({
+    url: job.url,
+    method: 'POST',
+    headers: job.headers,
+    body: job.body,
+    connections: job.connections,
+    duration: job.seconds,
+  });
+  const figures: LoadFigures = {
+    requestsPerSecond: result.requests.total / (result.duration || job.seconds),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    failures: result.errors + result.non2xx,
+    requests: result.requests.total,
+  };
+  process.stdout.write(JSON.stringify(figures) + '\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
