@@ -35,11 +35,18 @@ function withRange<T>(
   };
 }
 
-/** A calendar date, `YYYY-MM-DD`, kept as a string end to end so no time zone can shift it. */
+const localDate = LocalDateResolver.toConfig() as GraphQLScalarTypeConfig<string, unknown>;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date, `YYYY-MM-DD`, kept as a string end to end so no time zone can shift it. Dates read from PostgreSQL
+ * already have that shape, so serialising them skips the full check (a few percent of a list's CPU otherwise).
+ */
 export const DateScalar = new GraphQLScalarType(
   withRange(
     {
-      ...(LocalDateResolver.toConfig() as GraphQLScalarTypeConfig<string, unknown>),
+      ...localDate,
+      serialize: (value) => (typeof value === 'string' && DATE_SHAPE.test(value) ? value : localDate.serialize!(value)),
       name: 'Date',
       description: `A calendar date without time zone, as YYYY-MM-DD (ISO 8601), e.g. 1990-09-14; ${YEAR_RANGE}.`,
     },

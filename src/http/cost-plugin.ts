@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNullableType, isListType } from 'graphql';
 import { ApiError } from '../common/errors';
-import { operationCost, tooCostly } from './cost';
+import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from './limits';
 import { rateLimited, type RateLimiter } from './rate-limit';
@@ -24,6 +24,7 @@ function tooManyItems(limits: Limits): ApiError {
  * GRAPHQL_VALIDATION_FAILED (HTTP 400). Mutations are answered in full: their writes are done by then.
  */
 export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPlugin<GraphqlContext> {
+  const operationCost = rememberedOperationCost(limits);
   return {
     async requestDidStart() {
       // every request pays at least the point charged on arrival, whatever stops it
@@ -42,7 +43,7 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
           // without an operation, execution fails before any resolver runs
           if (!operation) return;
           isQuery = operation.operation === 'query';
-          cost = operationCost(schema, document, operation, request.variables, limits) ?? cost;
+          cost = operationCost(schema, document, operation, request.variables) ?? cost;
           if (cost > limits.maxQueryCost) throw tooCostly(cost, limits);
           if (cost > 1 && !(await limiter.spend(contextValue.request, cost - 1))) {
             throw rateLimited(contextValue.request.budget!, cost);

@@ -122,6 +122,37 @@ export function operationCost(
   }
 }
 
+/** Variable sets remembered per operation, and the longest variables (as JSON) worth remembering. */
+const MAX_VARIABLE_SETS = 64;
+const MAX_VARIABLES_LENGTH = 4_096;
+
+/**
+ * operationCost, remembered per operation and variables: Apollo Server keeps one parsed document per query text, so a
+ * dashboard sending the same query again is not walked again. One per server, since the cost depends on its limits.
+ */
+export function rememberedOperationCost(
+  limits: Limits,
+): (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+) => number | null {
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, number | null>>();
+  return (schema, document, operation, variables) => {
+    const key = JSON.stringify(variables ?? {});
+    if (key.length > MAX_VARIABLES_LENGTH) return operationCost(schema, document, operation, variables, limits);
+    let byVariables = costs.get(operation);
+    if (!byVariables) costs.set(operation, (byVariables = new Map()));
+    const known = byVariables.get(key);
+    if (known !== undefined) return known;
+    const cost = operationCost(schema, document, operation, variables, limits);
+    if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, cost);
+    return cost;
+  };
+}
+
 /** The error for an operation that costs more than one operation may. */
 export function tooCostly(cost: number, limits: Limits): ApiError {
   return rejected(

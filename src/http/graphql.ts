@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -89,6 +90,8 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
+      // no type or field declares cache hints, so computing a policy per field is pure overhead
+      ApolloServerPluginCacheControlDisabled(),
       landingPage,
     ],
   });

@@ -18,6 +18,11 @@ describe('Date', () => {
     },
   );
 
+  it('serialises dates as read from PostgreSQL unchanged, and refuses what is not a date', () => {
+    expect(DateScalar.serialize('1993-06-01')).toBe('1993-06-01');
+    expect(() => DateScalar.serialize('June 1993')).toThrow();
+  });
+
   it('says which years it takes', () => {
     expect(() => DateScalar.parseValue('0000-01-01')).toThrow('Date must lie in the years 1000 to 9999');
   });

@@ -54,6 +54,17 @@ describe('cost analysis', () => {
     expect(answer.json!.extensions.cost.requestedQueryCost).toBe(1 + 7 * 1);
   });
 
+  it('counts the same operation anew for other variables, and the same again for the same ones', async () => {
+    const query = 'query ($n: Int) { members(first: $n) { nodes { name country { code } } } }';
+    const costs: number[] = [];
+    for (const n of [3, 9, 3]) {
+      const answer = await send(api, { query, variables: { n } });
+      expect(answer.json!.errors).toBeUndefined();
+      costs.push(answer.json!.extensions.cost.requestedQueryCost);
+    }
+    expect(costs).toEqual([1 + 3 * 2, 1 + 9 * 2, 1 + 3 * 2]);
+  });
+
   it('counts the representations of _entities, so a gateway batch of 100 is cheap and 10,001 too costly', async () => {
     const hundred = await send(api, { query: ENTITIES, variables: { r: representations(100) } });
     expect(hundred.json!.errors).toBeUndefined();

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Member } from '../members/member.entity';
+import type { MemberParent } from '../members/member-parent';
 import { EmissionInventory } from './emission-inventory.entity';
 import { InventoryStandard } from './emission.enums';
 import { inventoriesByMember, latestInventoryByMember } from './emission.loaders';
@@ -14,7 +15,7 @@ export class MemberEmissionsResolver {
       'one year come in preference order (see InventoryStandard).',
   })
   async inventories(
-    @Root() member: Member,
+    @Root() member: MemberParent,
     @Arg('standard', () => InventoryStandard, { nullable: true, description: 'Only this standard.' })
     standard: InventoryStandard | null,
     @Arg('fromYear', () => Int, { nullable: true, description: 'Years from this one on.' }) fromYear: number | null,
@@ -37,7 +38,7 @@ export class MemberEmissionsResolver {
       'The inventory of the latest year the viewer may see; of several standards that year, the preferred one ' +
       '(see InventoryStandard).',
   })
-  latestInventory(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<EmissionInventory | null> {
+  latestInventory(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<EmissionInventory | null> {
     return latestInventoryByMember(ctx).load(member.id);
   }
 }

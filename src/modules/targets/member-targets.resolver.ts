@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Member } from '../members/member.entity';
+import type { MemberParent } from '../members/member-parent';
 import { ClimateProgress } from './climate-progress.type';
 import { ClimateTarget } from './climate-target.entity';
 import { charterProgressByMember, targetsByMember } from './progress.loaders';
@@ -11,12 +12,12 @@ export class MemberTargetsResolver {
   @FieldResolver(() => [ClimateTarget], {
     description: "The member's climate targets: the Charter target first, then by origin and target year.",
   })
-  targets(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<ClimateTarget[]> {
+  targets(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<ClimateTarget[]> {
     return targetsByMember(ctx).load(member.id);
   }
 
   @FieldResolver(() => ClimateProgress, { description: 'Progress against the Charter target, with its inputs.' })
-  progress(@Root() member: Member, @Ctx() ctx: RequestContext): Promise<ClimateProgress> {
+  progress(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<ClimateProgress> {
     return charterProgressByMember(ctx).load(member.id);
   }
 }
