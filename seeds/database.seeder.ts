@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { refreshMemberFigures } from '../src/modules/targets/member-figures';
 import { CountriesSeeder } from './countries.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
 import { IndigenousSeeder } from './indigenous.seeder';
@@ -7,9 +8,13 @@ import { MembersSeeder } from './members.seeder';
 import type { SeedContext } from './scale';
 import { TimberSeeder } from './timber.seeder';
 
-/** The whole demo data set: real countries, offices and members, with deterministic generated histories. */
+/**
+ * The whole demo data set: real countries, offices and members, with deterministic generated histories; then the
+ * network figures maintained from them.
+ */
 export class DatabaseSeeder extends Seeder<SeedContext> {
-  run(em: EntityManager, context: SeedContext = {}): Promise<void> {
-    return this.call(em, [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder], context);
+  async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
+    await this.call(em, [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder], context);
+    await refreshMemberFigures(em);
   }
 }

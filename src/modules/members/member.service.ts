@@ -6,6 +6,7 @@ import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
+import { refreshMemberFigures } from '../targets/member-figures';
 import { requireKnownCountries } from './country.service';
 import { countMembers, memberPageRows } from './member-list';
 import { applyMemberChanges } from './member-changes';
@@ -68,6 +69,7 @@ export async function createMember(ctx: RequestContext, input: MemberInput): Pro
   member.name = requireText('input.name', input.name);
   await applyMemberChanges(ctx, member, input);
   await ctx.em.persistAndFlush(member);
+  await refreshMemberFigures(ctx.em, [member.id]);
   return member;
 }
 
@@ -83,5 +85,7 @@ export async function updateMember(
   // population records live in their own table: touching the member makes every update raise its version
   member.updatedAt = new Date();
   await flushOrConflict(ctx.em, 'Member', id, version);
+  // population feeds per-capita figures
+  await refreshMemberFigures(ctx.em, [member.id]);
   return member;
 }
