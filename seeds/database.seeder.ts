@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
-import { refreshMemberFigures } from '../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../src/modules/targets/member-figures';
 import { CountriesSeeder } from './countries.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
 import { IndigenousSeeder } from './indigenous.seeder';
@@ -15,6 +15,6 @@ import { TimberSeeder } from './timber.seeder';
 export class DatabaseSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     await this.call(em, [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder], context);
-    await refreshMemberFigures(em);
+    await rebuildAllFigures(em);
   }
 }

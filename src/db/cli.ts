@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { entities } from '../modules';
-import { refreshMemberFigures } from '../modules/targets/member-figures';
+import { rebuildAllFigures } from '../modules/targets/member-figures';
 import { isEmpty, openDatabase } from './database';
 import { seedDatabase } from './seed';
 
@@ -38,7 +38,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     if (command === 'rebuild-figures') {
       const started = Date.now();
       // one transaction: readers see the old figures until the new ones are complete
-      await database.orm.em.fork().transactional((em) => refreshMemberFigures(em));
+      await database.orm.em.fork().transactional((em) => rebuildAllFigures(em));
       logger.info({ ms: Date.now() - started }, 'rebuilt the network figures from the records');
     }
   } finally {

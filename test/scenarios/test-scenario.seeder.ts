@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
-import { refreshMemberFigures } from '../../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
 import { seedEmissionsScenario } from './emissions.scenario';
 import { seedIndigenousScenario } from './indigenous.scenario';
 import { seedMembersScenario } from './members.scenario';
@@ -16,6 +16,6 @@ export class TestScenarioSeeder extends Seeder {
     await seedEmissionsScenario(em);
     await seedTimberScenario(em);
     await seedIndigenousScenario(em);
-    await refreshMemberFigures(em);
+    await rebuildAllFigures(em);
   }
 }

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { standardRankSql } from './standard-preference';
 
-/** An SQL condition limiting `column` to the given member ids (all members when none are given), and its parameters. */
-export function membersCondition(column: string, memberIds?: readonly string[]): [string, unknown[]] {
-  if (!memberIds) return ['true', []];
+/** An SQL condition limiting `column` to the given member ids, and its parameters. */
+export function membersCondition(column: string, memberIds: readonly string[]): [string, unknown[]] {
   return [`${column} in (select value::uuid from json_array_elements_text(?::json))`, [JSON.stringify(memberIds)]];
 }
 
@@ -19,10 +18,10 @@ function rankedInventories(members: string): string {
 
 /**
  * Recomputes the maintained emission figures (inventory_line_total, member_year_total) of the given members from
- * their inventories and records, all members when none are given. Every write of inventories calls it in the same
+ * their inventories and records. Every write of inventories calls it in the same
  * transaction, so the figures never disagree with the records.
  */
-export async function refreshEmissionFigures(em: EntityManager, memberIds?: readonly string[]): Promise<void> {
+export async function refreshEmissionFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
   const [lineMembers, lineParams] = membersCondition('member_id', memberIds);
   const [inventoryMembers, inventoryParams] = membersCondition('i.member_id', memberIds);
   await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../seeds/random';
-import { refreshMemberFigures } from '../../../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../../../src/modules/targets/member-figures';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
 import { oracleEmissionTotals, type OracleFilter } from './figures-oracle';
@@ -54,7 +54,7 @@ async function rebuiltFigureRows() {
   const em = api.orm.em.fork();
   await em.begin();
   try {
-    await refreshMemberFigures(em);
+    await rebuildAllFigures(em);
     return await figureRows(em);
   } finally {
     await em.rollback();
