@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
+import { inFigureSlot } from '../../db/figure-slots';
 import { EmissionDimension, EmissionTotal } from './emission-total.type';
 import type { Knex } from '@mikro-orm/postgresql';
 import { type EmissionTotalsFilter, validEmissionFilter } from './emission-filter';
@@ -99,7 +100,7 @@ export async function emissionTotals(
     .select(knex.raw('sum(g.mwh) as "finalEnergyMwh"'))
     .select(knex.raw('count(*) as "memberCount"'))
     .limit(MAX_TOTAL_GROUPS + 1);
-  const rows: Record<string, string | number | null>[] = await query;
+  const rows: Record<string, string | number | null>[] = await inFigureSlot(async () => await query);
   if (rows.length > MAX_TOTAL_GROUPS) {
     throw new UserInputError('groupBy', `more than ${MAX_TOTAL_GROUPS} groups: narrow the filter or use the export`);
   }

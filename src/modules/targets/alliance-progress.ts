@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { requireYearRange } from '../../common/validation';
+import { inFigureSlot } from '../../db/figure-slots';
 import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { requireKnownCountries } from '../members/country.service';
 import { MembershipStatus } from '../members/member.enums';
@@ -48,8 +49,7 @@ export async function allianceProgress(
   );
   if (filter.fromYear != null) preferred.where('t.year', '>=', filter.fromYear);
   if (filter.toYear != null) preferred.where('t.year', '<=', filter.toYear);
-  const years: { year: number; emissions: string; reporting: string }[] = await preferred;
-  const statuses: { status: TrajectoryStatus; count: string }[] = await whereMembersMatch(
+  const statusCounts = whereMembersMatch(
     knex
       .from('member as m')
       .join('member_charter_progress as pg', 'pg.member_id', 'm.id')
@@ -58,6 +58,11 @@ export async function allianceProgress(
       .groupBy('pg.status'),
     filter,
   );
+  const [years, statuses] = await inFigureSlot(async () => {
+    const perYear: { year: number; emissions: string; reporting: string }[] = await preferred;
+    const perStatus: { status: TrajectoryStatus; count: string }[] = await statusCounts;
+    return [perYear, perStatus] as const;
+  });
   const count = (status: TrajectoryStatus) => Number(statuses.find((row) => row.status === status)?.count ?? 0);
   return {
     years: years.map((row) => ({
