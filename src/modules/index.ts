@@ -7,6 +7,7 @@ import { EmissionInventoryResolver } from './emissions/emission-inventory.resolv
 import { EmissionRecord } from './emissions/emission-record.entity';
 import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
 import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
+import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
 import { MemberYearTotal } from './emissions/member-year-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
@@ -66,6 +67,7 @@ export const entities = [
   ClimateTarget,
   InventoryLineTotal,
   MemberYearTotal,
+  MemberYearSectorTotal,
   MemberCharterProgress,
   IndigenousOrganisation,
   Partnership,

@@ -8,6 +8,7 @@ const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'db', 'cli.js');
 const TABLES = {
   inventory_line_total: 'inventory_id, sector, energy_carrier, scope',
   member_year_total: 'member_id, year, public_only',
+  member_year_sector_total: 'member_id, year, public_only, sector',
   member_charter_progress: 'member_id, public_only',
 };
 
@@ -51,6 +52,7 @@ describe('npm run db:rebuild-figures', () => {
     for (const rows of Object.values(before)) expect(rows.length).toBeGreaterThan(0);
     await client.query(`update inventory_line_total set emissions_tco2e = emissions_tco2e + 1 where preferred`);
     await client.query(`delete from member_year_total where year < 2010`);
+    await client.query(`update member_year_sector_total set final_energy_mwh = null`);
     await client.query(`update member_charter_progress set status = 'NO_DATA', reduction_percent = null`);
     await client.query(`insert into member_year_total select gen_random_uuid(), 2000, true, 'BISKO', 1, null, true`);
     expect(await figures()).not.toEqual(before);

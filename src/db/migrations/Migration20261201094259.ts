@@ -10,6 +10,10 @@ export class Migration20261201094259 extends Migration {
 
     this.addSql(`create table "member_charter_progress" ("member_id" uuid not null, "public_only" boolean not null, "status" "trajectory_status" not null, "baseline_year" int null, "baseline_tco2e" double precision null, "latest_year" int null, "latest_tco2e" double precision null, "reduction_percent" double precision null, "charter_path_tco2e" double precision null, "required_annual_reduction_percent" double precision null, "per_capita_tco2e" double precision null, constraint "member_charter_progress_pkey" primary key ("member_id", "public_only"));`);
 
+    this.addSql(
+      `create table "member_year_sector_total" ("member_id" uuid not null, "year" int not null, "public_only" boolean not null, "sector" "emission_sector" not null, "emissions_tco2e" numeric(16,3) null, "final_energy_mwh" numeric(16,3) null, constraint "member_year_sector_total_pkey" primary key ("member_id", "year", "public_only", "sector"));`,
+    );
+
     this.addSql(`create table "member_year_total" ("member_id" uuid not null, "year" int not null, "public_only" boolean not null, "standard" "inventory_standard" not null, "emissions_tco2e" numeric(16,3) not null, "final_energy_mwh" numeric(16,3) null, "has_records" boolean not null, constraint "member_year_total_pkey" primary key ("member_id", "year", "public_only"));`);
   }
 
@@ -17,6 +21,8 @@ export class Migration20261201094259 extends Migration {
     this.addSql(`drop table if exists "inventory_line_total" cascade;`);
 
     this.addSql(`drop table if exists "member_charter_progress" cascade;`);
+
+    this.addSql(`drop table if exists "member_year_sector_total" cascade;`);
 
     this.addSql(`drop table if exists "member_year_total" cascade;`);
 

@@ -17,7 +17,7 @@ function rankedInventories(members: string): string {
 }
 
 /**
- * Recomputes the maintained emission figures (inventory_line_total, member_year_total) of the given members from
+ * Recomputes the maintained emission figures (inventory_line_total, member_year_total, member_year_sector_total) of the given members from
  * their inventories and records. Every write of inventories calls it in the same
  * transaction, so the figures never disagree with the records.
  */
@@ -26,6 +26,7 @@ export async function refreshEmissionFigures(em: EntityManager, memberIds: reado
   const [inventoryMembers, inventoryParams] = membersCondition('i.member_id', memberIds);
   await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);
   await em.execute(`delete from member_year_total where ${lineMembers}`, lineParams);
+  await em.execute(`delete from member_year_sector_total where ${lineMembers}`, lineParams);
   await em.execute(
     `insert into inventory_line_total (inventory_id, sector, energy_carrier, scope, member_id, year, standard,
        is_public, preferred, preferred_public, emissions_tco2e, final_energy_mwh)
@@ -44,5 +45,14 @@ export async function refreshEmissionFigures(em: EntityManager, memberIds: reado
      from (${rankedInventories(inventoryMembers)}) inv cross join (values (false), (true)) v(public_only)
      where case when v.public_only then inv.preferred_public else inv.preferred end`,
     inventoryParams,
+  );
+  // from the lines just written: the preferred inventory's lines, summed per sector
+  await em.execute(
+    `insert into member_year_sector_total (member_id, year, public_only, sector, emissions_tco2e, final_energy_mwh)
+     select f.member_id, f.year, v.public_only, f.sector, sum(f.emissions_tco2e), sum(f.final_energy_mwh)
+     from inventory_line_total f cross join (values (false), (true)) v(public_only)
+     where ${lineMembers} and case when v.public_only then f.preferred_public else f.preferred end
+     group by f.member_id, f.year, v.public_only, f.sector`,
+    lineParams,
   );
 }

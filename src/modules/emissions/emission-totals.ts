@@ -2,16 +2,14 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { inFigureSlot } from '../../db/figure-slots';
 import { EmissionDimension, EmissionTotal } from './emission-total.type';
-import type { Knex } from '@mikro-orm/postgresql';
 import { type EmissionTotalsFilter, validEmissionFilter } from './emission-filter';
+import { figureRows } from './emission-figure-rows';
 import { whereFiguresMatch, whereLinesMatch } from './emission-figures-filter';
-import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility';
-import { standardRankSql } from './standard-preference';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;
 
-/** Each dimension's column in the maintained figures: `t` (member_year_total) or `f` (inventory_line_total). */
+/** Each dimension's column in the maintained figure rows `f` (see emission-figure-rows.ts) joined to `member m`. */
 const DIMENSION_COLUMNS: Record<EmissionDimension, { sql: string; field: keyof EmissionTotal }> = {
   [EmissionDimension.COUNTRY]: { sql: 'm.country_code', field: 'countryCode' },
   [EmissionDimension.MEMBER]: { sql: 'f.member_id', field: 'memberId' },
@@ -21,55 +19,6 @@ const DIMENSION_COLUMNS: Record<EmissionDimension, { sql: string; field: keyof E
   [EmissionDimension.ENERGY_CARRIER]: { sql: 'f.energy_carrier', field: 'energyCarrier' },
   [EmissionDimension.STANDARD]: { sql: 'f.standard', field: 'standard' },
 };
-
-const LINE_DIMENSIONS = new Set([
-  EmissionDimension.SECTOR,
-  EmissionDimension.ENERGY_CARRIER,
-  EmissionDimension.STANDARD,
-]);
-
-/** Whether the grouping or filter looks inside inventories or across standards; if not, yearly totals answer. */
-function needsLines(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): boolean {
-  return (
-    groupBy.some((dimension) => LINE_DIMENSIONS.has(dimension)) ||
-    Boolean(
-      filter.sectors?.length || filter.energyCarriers?.length || filter.scopes?.length || filter.standards?.length,
-    )
-  );
-}
-
-/**
- * The maintained rows to sum, aliased `f` and joined to `member m`: the preferred inventory's yearly totals
- * (member_year_total) or its lines (inventory_line_total), in the variant the viewer may see. Grouped by STANDARD,
- * every visible inventory counts; with a standards filter, the preferred one among those standards.
- */
-function figureRows(
-  ctx: RequestContext,
-  groupBy: EmissionDimension[],
-  filter: EmissionTotalsFilter,
-): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
-  const publicOnly = publicInventoriesOnly(ctx.viewer);
-  if (!needsLines(groupBy, filter)) {
-    return knex
-      .from('member_year_total as f')
-      .join('member as m', 'm.id', 'f.member_id')
-      .where({ 'f.public_only': publicOnly, 'f.has_records': true });
-  }
-  const query = knex.from('inventory_line_total as f').join('member as m', 'm.id', 'f.member_id');
-  if (publicOnly) query.where('f.is_public', true);
-  if (groupBy.includes(EmissionDimension.STANDARD)) return query;
-  if (!filter.standards?.length) return query.where(publicOnly ? 'f.preferred_public' : 'f.preferred', true);
-  // preferred among the filtered standards: no more preferred visible inventory of those standards that year
-  return query.whereNotExists(
-    knex
-      .from('emission_inventory as j')
-      .whereRaw('j.member_id = f.member_id and j.year = f.year')
-      .whereIn('j.standard', filter.standards)
-      .whereRaw(visibleInventoriesSql(ctx.viewer, 'j'))
-      .whereRaw(`${standardRankSql('j.standard')} < ${standardRankSql('f.standard')}`),
-  );
-}
 
 /**
  * Sums the emissions of the inventories the viewer may see, grouped by the given dimensions, in PostgreSQL, from

@@ -4,7 +4,12 @@ import { refreshCharterProgress } from './charter-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
 const MEMBERS_PER_REBUILD_STEP = 500;
-const FIGURE_TABLES = ['inventory_line_total', 'member_year_total', 'member_charter_progress'];
+const FIGURE_TABLES = [
+  'inventory_line_total',
+  'member_year_total',
+  'member_year_sector_total',
+  'member_charter_progress',
+];
 
 /**
  * Recomputes every maintained network figure of the given members from their records: the emission figures

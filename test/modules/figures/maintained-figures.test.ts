@@ -28,6 +28,7 @@ const GROUPINGS: [string[], OracleFilter][] = [
   [['MEMBER', 'STANDARD', 'YEAR'], {}],
   [['COUNTRY', 'YEAR'], { standards: ['COM_BEI', 'COM_MEI', 'GPC_BASIC'] }],
   [['MEMBER'], { sectors: ['RESIDENTIAL'] }],
+  [['SECTOR', 'YEAR'], {}],
 ];
 const STEPS = 45;
 
@@ -45,6 +46,7 @@ async function figureRows(em: EntityManager) {
   return {
     lines: await em.execute('select * from inventory_line_total order by inventory_id, sector, energy_carrier, scope'),
     years: await em.execute('select * from member_year_total order by member_id, year, public_only'),
+    sectors: await em.execute('select * from member_year_sector_total order by member_id, year, public_only, sector'),
     progress: await em.execute('select * from member_charter_progress order by member_id, public_only'),
   };
 }
