@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { refreshEmissionFigures } from '../emissions/emission-figures.sql';
+import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
@@ -17,6 +17,10 @@ const FIGURE_TABLES = [
  * records change together.
  */
 export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  // one refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
+  // committed (otherwise both would insert the member's rows and one would fail on the primary key)
+  const [members, params] = membersCondition('id', memberIds);
+  await em.execute(`select id from member where ${members} order by id for no key update`, params);
   await refreshEmissionFigures(em, memberIds);
   await refreshCharterProgress(em, memberIds);
 }
