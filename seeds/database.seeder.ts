@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
+import { rebuildAllFigures } from '../src/modules/targets/member-figures';
 import { CountriesSeeder } from './countries.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
 import { IndigenousSeeder } from './indigenous.seeder';
@@ -9,7 +10,10 @@ import { TimberSeeder } from './timber.seeder';
 
 const STEPS = [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder];
 
-/** The whole demo data set: real countries, offices and members, with deterministic generated histories. */
+/**
+ * The whole demo data set: real countries, offices and members, with deterministic generated histories; then the
+ * network figures maintained from them.
+ */
 export class DatabaseSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     for (const [index, step] of STEPS.entries()) {
@@ -19,5 +23,6 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
       await this.call(em, [step], context);
       context.progress?.({ ...report, ms: Date.now() - started });
     }
+    await rebuildAllFigures(em);
   }
 }

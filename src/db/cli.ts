@@ -1,7 +1,11 @@
-/** `npm run db:migrate` and `npm run db:seed`: against DATABASE_URL, or the embedded PostgreSQL in DATA_DIR. */
+/**
+ * `npm run db:migrate`, `npm run db:seed` and `npm run db:rebuild-figures`: against DATABASE_URL, or the embedded
+ * PostgreSQL in DATA_DIR.
+ */
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { entities } from '../modules';
+import { rebuildAllFigures } from '../modules/targets/member-figures';
 import { isEmpty, openDatabase } from './database';
 import { seedDatabase } from './seed';
 import { logSeedProgress } from './seed-progress';
@@ -18,7 +22,9 @@ function seedScale(args: string[]): number {
 }
 
 async function main(command: string | undefined, args: string[]): Promise<void> {
-  if (command !== 'migrate' && command !== 'seed') throw new Error('usage: cli.js migrate | seed [--scale N]');
+  if (command !== 'migrate' && command !== 'seed' && command !== 'rebuild-figures') {
+    throw new Error('usage: cli.js migrate | seed [--scale N] | rebuild-figures');
+  }
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, entities, logger);
@@ -29,6 +35,12 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       const started = Date.now();
       await seedDatabase(database.orm, { scale, progress: logSeedProgress(logger) });
       logger.info({ ms: Date.now() - started, scale }, 'seeded the database');
+    }
+    if (command === 'rebuild-figures') {
+      const started = Date.now();
+      // one transaction: readers see the old figures until the new ones are complete
+      await database.orm.em.fork().transactional((em) => rebuildAllFigures(em));
+      logger.info({ ms: Date.now() - started }, 'rebuilt the network figures from the records');
     }
   } finally {
     await database.close();

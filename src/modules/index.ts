@@ -6,6 +6,9 @@ import { EmissionInventory } from './emissions/emission-inventory.entity';
 import { EmissionInventoryResolver } from './emissions/emission-inventory.resolver';
 import { EmissionRecord } from './emissions/emission-record.entity';
 import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
+import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
+import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
+import { MemberYearTotal } from './emissions/member-year-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { AuditLogResolver } from './audit/audit-log.resolver';
@@ -20,6 +23,7 @@ import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
 import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
 import { ClimateTarget } from './targets/climate-target.entity';
+import { MemberCharterProgress } from './targets/member-charter-progress.entity';
 import { MemberTargetsResolver } from './targets/member-targets.resolver';
 import { AccessLog } from './consent/access-log.entity';
 import { ConsentRecord } from './consent/consent-record.entity';
@@ -61,6 +65,10 @@ export const entities = [
   EmissionInventory,
   EmissionRecord,
   ClimateTarget,
+  InventoryLineTotal,
+  MemberYearTotal,
+  MemberYearSectorTotal,
+  MemberCharterProgress,
   IndigenousOrganisation,
   Partnership,
   IndigenousTerritory,

@@ -11,6 +11,7 @@ import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
 import { dataSourceById } from './emission.loaders';
 import { validSubmission } from './inventory-submission';
+import { refreshMemberFigures } from '../targets/member-figures';
 import { refreshInventoryTotals } from './inventory-totals';
 
 const UPSERT_INVENTORY = `
@@ -72,6 +73,7 @@ export async function submitEmissionInventory(
       })),
     );
     await refreshInventoryTotals(em, [id]);
+    await refreshMemberFigures(em, [memberId]);
     return id;
   });
   return ctx.em.findOneOrFail(EmissionInventory, inventoryId, { refresh: true });

@@ -8,6 +8,7 @@ import type { Selection } from '../../common/selection';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
+import { refreshMemberFigures } from '../targets/member-figures';
 import { requireKnownCountries } from './country.service';
 import { countMembers, memberPageRows } from './member-list.sql';
 import { applyMemberChanges } from './member-changes';
@@ -81,6 +82,7 @@ export async function createMember(ctx: RequestContext, input: MemberInput): Pro
   member.name = requireText('input.name', input.name);
   await applyMemberChanges(ctx, member, input);
   await ctx.em.persistAndFlush(member);
+  await refreshMemberFigures(ctx.em, [member.id]);
   return member;
 }
 
@@ -96,5 +98,7 @@ export async function updateMember(
   // population records live in their own table: touching the member makes every update raise its version
   member.updatedAt = new Date();
   await flushOrConflict(ctx.em, 'Member', id, version);
+  // population feeds per-capita figures
+  await refreshMemberFigures(ctx.em, [member.id]);
   return member;
 }

@@ -1,12 +1,11 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { requireYearRange } from '../../common/validation';
-import { visibleInventoriesSql } from '../emissions/inventory-visibility';
-import { standardRankSql } from '../emissions/standard-preference';
+import { inFigureSlot } from '../../db/figure-slots';
+import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { requireKnownCountries } from '../members/country.service';
 import { MembershipStatus } from '../members/member.enums';
 import type { AllianceProgress, AllianceProgressFilter } from './alliance-progress.type';
-import { charterProgressLateral } from './charter-progress-sql';
 import { TrajectoryStatus } from './target.enums';
 
 const CURRENT_MEMBER_STATUSES = Object.values(MembershipStatus).filter((status) => status !== MembershipStatus.LEFT);
@@ -27,39 +26,43 @@ function whereMembersMatch(query: Knex.QueryBuilder, filter: AllianceProgressFil
   return query;
 }
 
-/** Network emissions per year and members per Charter status, aggregated in PostgreSQL (two statements). */
+/**
+ * Network emissions per year and members per Charter status, from the maintained figures (member_year_total,
+ * member_charter_progress; two statements): the work follows the members and years, not the records.
+ */
 export async function allianceProgress(
   ctx: RequestContext,
   rawFilter: AllianceProgressFilter,
 ): Promise<AllianceProgress> {
   const filter = await validFilter(ctx, rawFilter);
   const knex = ctx.em.getKnex();
-  const visible = visibleInventoriesSql(ctx.viewer, 'i');
+  const publicOnly = publicInventoriesOnly(ctx.viewer);
   const preferred = whereMembersMatch(
     knex
-      .from('emission_inventory as i')
-      .join('member as m', 'm.id', 'i.member_id')
-      .whereRaw(visible)
-      .distinctOn('i.member_id', 'i.year')
-      .select('i.member_id', 'i.year', 'i.total_emissions_tco2e')
-      .orderByRaw(`i.member_id, i.year, ${standardRankSql('i.standard')}`),
+      .from('member_year_total as t')
+      .join('member as m', 'm.id', 't.member_id')
+      .where('t.public_only', publicOnly)
+      .select('t.year', knex.raw('sum(t.emissions_tco2e) as emissions'), knex.raw('count(*) as reporting'))
+      .groupBy('t.year')
+      .orderBy('t.year'),
     filter,
   );
-  if (filter.fromYear != null) preferred.where('i.year', '>=', filter.fromYear);
-  if (filter.toYear != null) preferred.where('i.year', '<=', filter.toYear);
-  const years: { year: number; emissions: string; reporting: string }[] = await knex
-    .from(knex.raw('(?) as p', [preferred]))
-    .select('p.year', knex.raw('sum(p.total_emissions_tco2e) as emissions'), knex.raw('count(*) as reporting'))
-    .groupBy('p.year')
-    .orderBy('p.year');
-  const statuses: { status: TrajectoryStatus; count: string }[] = await whereMembersMatch(
+  if (filter.fromYear != null) preferred.where('t.year', '>=', filter.fromYear);
+  if (filter.toYear != null) preferred.where('t.year', '<=', filter.toYear);
+  const statusCounts = whereMembersMatch(
     knex
       .from('member as m')
-      .joinRaw(`left join lateral ${charterProgressLateral('m.id', visible)} pg on true`)
+      .join('member_charter_progress as pg', 'pg.member_id', 'm.id')
+      .where('pg.public_only', publicOnly)
       .select('pg.status', knex.raw('count(*) as count'))
       .groupBy('pg.status'),
     filter,
   );
+  const [years, statuses] = await inFigureSlot(async () => {
+    const perYear: { year: number; emissions: string; reporting: string }[] = await preferred;
+    const perStatus: { status: TrajectoryStatus; count: string }[] = await statusCounts;
+    return [perYear, perStatus] as const;
+  });
   const count = (status: TrajectoryStatus) => Number(statuses.find((row) => row.status === status)?.count ?? 0);
   return {
     years: years.map((row) => ({

@@ -1,40 +1,57 @@
 import DataLoader from 'dataloader';
 import { defineLoader } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
-import { visibleInventoriesSql } from '../emissions/inventory-visibility';
+import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { charterProgress, type CharterProgress } from './charter-progress';
-import { charterProgressLateral } from './charter-progress-sql';
 import { ClimateTarget } from './climate-target.entity';
+import type { TrajectoryStatus } from './target.enums';
 
-interface CharterInputRow {
+/** The progress of an id with no stored row (no such member): NO_DATA, as for a member without inventories. */
+const NO_PROGRESS = charterProgress({
+  baselineYear: null,
+  baselineTco2e: null,
+  latestYear: null,
+  latestTco2e: null,
+  latestPopulation: null,
+});
+
+interface StoredProgressRow {
   member_id: string;
+  status: TrajectoryStatus;
   baseline_year: number | null;
   baseline_tco2e: number | null;
   latest_year: number | null;
   latest_tco2e: number | null;
-  latest_population: number | null;
+  reduction_percent: number | null;
+  charter_path_tco2e: number | null;
+  required_annual_reduction_percent: number | null;
+  per_capita_tco2e: number | null;
 }
 
-/** Charter progress per member, for a whole page of members in one SQL statement. */
+/** Charter progress per member, for a whole page of members in one SQL statement over the stored figures. */
 export const charterProgressByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, CharterProgress>(async (memberIds) => {
-      const lateral = charterProgressLateral('m.id', visibleInventoriesSql(ctx.viewer, 'i'));
-      const rows: CharterInputRow[] = await ctx.em
+      const rows: StoredProgressRow[] = await ctx.em
         .getKnex()
-        .from('member as m')
-        .joinRaw(`left join lateral ${lateral} pg on true`)
-        .whereIn('m.id', [...memberIds])
-        .select('m.id as member_id', 'pg.baseline_year', 'pg.baseline_tco2e', 'pg.latest_year')
-        .select('pg.latest_tco2e', 'pg.latest_population');
+        .from('member_charter_progress')
+        .whereIn('member_id', [...memberIds])
+        .where('public_only', publicInventoriesOnly(ctx.viewer))
+        .select('*');
       return byKeys(memberIds, rows, (row) => row.member_id, null).map((row) =>
-        charterProgress({
-          baselineYear: row?.baseline_year ?? null,
-          baselineTco2e: row?.baseline_tco2e ?? null,
-          latestYear: row?.latest_year ?? null,
-          latestTco2e: row?.latest_tco2e ?? null,
-          latestPopulation: row?.latest_population ?? null,
-        }),
+        row
+          ? {
+              status: row.status,
+              baselineYear: row.baseline_year,
+              baselineEmissionsTco2e: row.baseline_tco2e,
+              latestYear: row.latest_year,
+              latestEmissionsTco2e: row.latest_tco2e,
+              reductionPercent: row.reduction_percent,
+              charterPathTco2e: row.charter_path_tco2e,
+              requiredAnnualReductionPercent: row.required_annual_reduction_percent,
+              perCapitaTco2e: row.per_capita_tco2e,
+            }
+          : NO_PROGRESS,
       );
     }),
 );

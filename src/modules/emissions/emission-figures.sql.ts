@@ -1,0 +1,58 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { standardRankSql } from './standard-preference';
+
+/** An SQL condition limiting `column` to the given member ids, and its parameters. */
+export function membersCondition(column: string, memberIds: readonly string[]): [string, unknown[]] {
+  return [`${column} in (select value::uuid from json_array_elements_text(?::json))`, [JSON.stringify(memberIds)]];
+}
+
+/** The members' inventories, each marked whether it is the preferred one of its year among all and among public ones. */
+function rankedInventories(members: string): string {
+  const rank = standardRankSql('i.standard');
+  return `select i.id, i.member_id, i.year, i.standard, i.is_public, i.total_emissions_tco2e, i.total_final_energy_mwh,
+      row_number() over (partition by i.member_id, i.year order by ${rank}) = 1 as preferred,
+      i.is_public and row_number() over (partition by i.member_id, i.year, i.is_public order by ${rank}) = 1
+        as preferred_public
+    from emission_inventory i where ${members}`;
+}
+
+/**
+ * Recomputes the maintained emission figures (inventory_line_total, member_year_total, member_year_sector_total) of the given members from
+ * their inventories and records. Every write of inventories calls it in the same
+ * transaction, so the figures never disagree with the records.
+ */
+export async function refreshEmissionFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  const [lineMembers, lineParams] = membersCondition('member_id', memberIds);
+  const [inventoryMembers, inventoryParams] = membersCondition('i.member_id', memberIds);
+  await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);
+  await em.execute(`delete from member_year_total where ${lineMembers}`, lineParams);
+  await em.execute(`delete from member_year_sector_total where ${lineMembers}`, lineParams);
+  await em.execute(
+    `insert into inventory_line_total (inventory_id, sector, energy_carrier, scope, member_id, year, standard,
+       is_public, preferred, preferred_public, emissions_tco2e, final_energy_mwh)
+     select inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
+       inv.preferred, inv.preferred_public, sum(r.emissions_tco2e), sum(r.final_energy_mwh)
+     from (${rankedInventories(inventoryMembers)}) inv join emission_record r on r.inventory_id = inv.id
+     group by inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
+       inv.preferred, inv.preferred_public`,
+    inventoryParams,
+  );
+  await em.execute(
+    `insert into member_year_total (member_id, year, public_only, standard, emissions_tco2e, final_energy_mwh,
+       has_records)
+     select inv.member_id, inv.year, v.public_only, inv.standard, inv.total_emissions_tco2e,
+       inv.total_final_energy_mwh, exists (select 1 from emission_record r where r.inventory_id = inv.id)
+     from (${rankedInventories(inventoryMembers)}) inv cross join (values (false), (true)) v(public_only)
+     where case when v.public_only then inv.preferred_public else inv.preferred end`,
+    inventoryParams,
+  );
+  // from the lines just written: the preferred inventory's lines, summed per sector
+  await em.execute(
+    `insert into member_year_sector_total (member_id, year, public_only, sector, emissions_tco2e, final_energy_mwh)
+     select f.member_id, f.year, v.public_only, f.sector, sum(f.emissions_tco2e), sum(f.final_energy_mwh)
+     from inventory_line_total f cross join (values (false), (true)) v(public_only)
+     where ${lineMembers} and case when v.public_only then f.preferred_public else f.preferred end
+     group by f.member_id, f.year, v.public_only, f.sector`,
+    lineParams,
+  );
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
+import { refreshCharterProgress } from './charter-progress-refresh';
+
+/** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
+const MEMBERS_PER_REBUILD_STEP = 500;
+const FIGURE_TABLES = [
+  'inventory_line_total',
+  'member_year_total',
+  'member_year_sector_total',
+  'member_charter_progress',
+];
+
+/**
+ * Recomputes every maintained network figure of the given members from their records: the emission figures
+ * first, then the Charter progress. Writes call it inside their transaction, so readers see the figures and the
+ * records change together.
+ */
+export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  // one refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
+  // committed (otherwise both would insert the member's rows and one would fail on the primary key)
+  const [members, params] = membersCondition('id', memberIds);
+  await em.execute(`select id from member where ${members} order by id for no key update`, params);
+  await refreshEmissionFigures(em, memberIds);
+  await refreshCharterProgress(em, memberIds);
+}
+
+/**
+ * Recomputes every maintained figure of every member from the records (`npm run db:rebuild-figures`, the seeders),
+ * a few hundred members per statement, and drops figures of members that no longer exist.
+ */
+export async function rebuildAllFigures(em: EntityManager): Promise<void> {
+  for (const table of FIGURE_TABLES) {
+    await em.execute(`delete from ${table} f where not exists (select 1 from member m where m.id = f.member_id)`);
+  }
+  const members = await em.execute<{ id: string }[]>('select id from member order by id');
+  for (let start = 0; start < members.length; start += MEMBERS_PER_REBUILD_STEP) {
+    const chunk = members.slice(start, start + MEMBERS_PER_REBUILD_STEP).map((member) => member.id);
+    await refreshMemberFigures(em, chunk);
+  }
+}

@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashSeed, seededRandom } from '../../../seeds/random';
+import { rebuildAllFigures } from '../../../src/modules/targets/member-figures';
+import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
+import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
+import { oracleEmissionTotals, type OracleFilter } from './figures-oracle';
+
+const SUBMIT = `mutation Submit($input: EmissionInventoryInput!) { submitEmissionInventory(input: $input) { id } }`;
+const CREATE = `mutation Create($input: MemberInput!) { createMember(input: $input) { id } }`;
+const UPDATE = `mutation Update($id: ID!, $version: Int!, $input: MemberUpdate!) {
+  updateMember(id: $id, version: $version, input: $input) { id } }`;
+const TOTALS = `query Totals($groupBy: [EmissionDimension!]!, $filter: EmissionTotalsFilter) {
+  emissionTotals(groupBy: $groupBy, filter: $filter) {
+    countryCode memberId year sector standard emissionsTco2e finalEnergyMwh memberCount } }`;
+
+const YEARS = [1990, 2005, 2012, 2018, 2021, 2023];
+const STANDARDS = ['BISKO', 'COM_BEI', 'COM_MEI', 'GPC_BASIC'];
+const LINES = [
+  { sector: 'RESIDENTIAL', energyCarrier: 'NATURAL_GAS', scope: 'SCOPE_1' },
+  { sector: 'RESIDENTIAL', energyCarrier: 'ELECTRICITY', scope: 'SCOPE_2' },
+  { sector: 'TRANSPORT', energyCarrier: 'DIESEL', scope: 'SCOPE_1' },
+  { sector: 'WASTE', energyCarrier: 'NOT_ENERGY', scope: 'SCOPE_1' },
+];
+const GROUPINGS: [string[], OracleFilter][] = [
+  [['MEMBER', 'YEAR'], {}],
+  [['MEMBER', 'SECTOR', 'YEAR'], { fromYear: 2010 }],
+  [['MEMBER', 'STANDARD', 'YEAR'], {}],
+  [['COUNTRY', 'YEAR'], { standards: ['COM_BEI', 'COM_MEI', 'GPC_BASIC'] }],
+  [['MEMBER'], { sectors: ['RESIDENTIAL'] }],
+  [['SECTOR', 'YEAR'], {}],
+];
+const STEPS = 45;
+
+type Random = () => number;
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+let api: TestApp;
+beforeAll(async () => {
+  api = await startTestApp();
+});
+afterAll(() => api.close());
+
+/** Every maintained figure row, in a fixed order. */
+async function figureRows(em: EntityManager) {
+  return {
+    lines: await em.execute('select * from inventory_line_total order by inventory_id, sector, energy_carrier, scope'),
+    years: await em.execute('select * from member_year_total order by member_id, year, public_only'),
+    sectors: await em.execute('select * from member_year_sector_total order by member_id, year, public_only, sector'),
+    progress: await em.execute('select * from member_charter_progress order by member_id, public_only'),
+  };
+}
+
+/** The figures recomputed from scratch from the records, in a transaction that is rolled back. */
+async function rebuiltFigureRows() {
+  const em = api.orm.em.fork();
+  await em.begin();
+  try {
+    await rebuildAllFigures(em);
+    return await figureRows(em);
+  } finally {
+    await em.rollback();
+  }
+}
+
+function randomRecords(random: Random) {
+  const lines = LINES.filter(() => random() < 0.6);
+  return (lines.length ? lines : [LINES[0]]).map((line) =>
+    random() < 0.15
+      ? { ...line, notationKey: pick(random, ['NO', 'IE', 'NE', 'C']), notationExplanation: 'random gap' }
+      : {
+          ...line,
+          emissionsTco2e: Math.round(random() * 1_000_000) / 1000,
+          finalEnergyMwh: random() < 0.2 ? null : Math.round(random() * 5_000_000) / 1000,
+        },
+  );
+}
+
+async function ok(response: Promise<{ errors?: unknown[]; data?: any }>) {
+  const answer = await response;
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return answer.data;
+}
+
+/** One random write through GraphQL: a new or replaced inventory, a new member, or a member leaving or changing. */
+async function randomStep(random: Random, members: string[], step: number): Promise<string> {
+  const admin = { key: TEST_ADMIN_SECRET };
+  const draw = random();
+  if (draw < 0.1) {
+    const input = { name: `Zufallsdorf ${step}`, category: 'MUNICIPALITY', countryCode: 'AT', joinedOn: '2001-05-01' };
+    members.push((await ok(api.graphql(CREATE, { input }, admin))).createMember.id);
+    return 'createMember';
+  }
+  const memberId = pick(random, members);
+  if (draw < 0.25) {
+    const [{ version }] = await api.orm.em
+      .fork()
+      .execute<{ version: number }[]>('select version from member where id = ?', [memberId]);
+    const input =
+      random() < 0.5
+        ? { status: pick(random, ['LEFT', 'ACTIVE', 'SUSPENDED']) }
+        : { populations: [{ year: pick(random, YEARS), population: 1000 + Math.floor(random() * 100_000) }] };
+    await ok(api.graphql(UPDATE, { id: memberId, version, input }, admin));
+    return `updateMember ${JSON.stringify(input)}`;
+  }
+  const input = {
+    memberId,
+    year: pick(random, YEARS),
+    standard: pick(random, STANDARDS),
+    isBaseline: random() < 0.3,
+    isPublic: random() < 0.7,
+    verificationStatus: 'SELF_REPORTED',
+    records: randomRecords(random),
+  };
+  await ok(api.graphql(SUBMIT, { input }, admin));
+  return `submit ${input.year} ${input.standard} public=${input.isPublic} baseline=${input.isBaseline}`;
+}
+
+describe('maintained figures', () => {
+  it('equal a recomputation from scratch after every random write, and emissionTotals equals the old SQL', async () => {
+    const random = seededRandom(hashSeed('maintained-figures'));
+    const members = [NAMED_MEMBERS.wien.id, NAMED_MEMBERS.mondercange.id, NAMED_MEMBERS.contern.id];
+    const memberCount = Number((await api.orm.em.fork().execute('select count(*) as n from member'))[0].n);
+    for (let step = 0; step < STEPS; step++) {
+      const action = await randomStep(random, members, step);
+      const maintained = await figureRows(api.orm.em.fork());
+      expect(maintained.progress.length, action).toBe(2 * (memberCount + members.length - 3));
+      expect(maintained, `step ${step}: ${action}`).toEqual(await rebuiltFigureRows());
+      if (step % 5 !== 4) continue;
+      for (const [groupBy, filter] of GROUPINGS) {
+        for (const key of [undefined, TEST_ADMIN_SECRET]) {
+          const variables = { groupBy, filter: { ...filter, memberIds: members } };
+          const { emissionTotals } = await ok(api.graphql(TOTALS, variables, { key }));
+          const expected = await oracleEmissionTotals(api.orm.em.fork().getKnex(), !key, groupBy, variables.filter);
+          expect(expected.length, `${groupBy} has groups`).toBeGreaterThan(0);
+          expect(emissionTotals, `step ${step}: ${groupBy} ${JSON.stringify(filter)} key=${Boolean(key)}`).toEqual(
+            expected.map((row) => ({
+              countryCode: null,
+              memberId: null,
+              year: null,
+              sector: null,
+              standard: null,
+              ...row,
+            })),
+          );
+        }
+      }
+    }
+    const lines = await figureRows(api.orm.em.fork());
+    expect(lines.lines.length).toBeGreaterThan(0);
+  });
+});
