@@ -57,21 +57,32 @@ export async function validEmissionFilter(
   return checked;
 }
 
-/** Applies the inventory and member conditions to a query over `emission_inventory i` joined to `member m`. */
-export function whereInventoriesMatch(query: Knex.QueryBuilder, filter: EmissionTotalsFilter): Knex.QueryBuilder {
+/**
+ * Applies the inventory and member conditions to a query over `emission_inventory i` (or maintained figure rows named
+ * `inventory`) joined to `member m`.
+ */
+export function whereInventoriesMatch(
+  query: Knex.QueryBuilder,
+  filter: EmissionTotalsFilter,
+  inventory = 'i',
+): Knex.QueryBuilder {
   if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
-  if (filter.memberIds?.length) query.whereIn('i.member_id', filter.memberIds);
+  if (filter.memberIds?.length) query.whereIn(`${inventory}.member_id`, filter.memberIds);
   if (filter.memberCategories?.length) query.whereIn('m.category', filter.memberCategories);
-  if (filter.fromYear != null) query.where('i.year', '>=', filter.fromYear);
-  if (filter.toYear != null) query.where('i.year', '<=', filter.toYear);
-  if (filter.standards?.length) query.whereIn('i.standard', filter.standards);
+  if (filter.fromYear != null) query.where(`${inventory}.year`, '>=', filter.fromYear);
+  if (filter.toYear != null) query.where(`${inventory}.year`, '<=', filter.toYear);
+  if (filter.standards?.length) query.whereIn(`${inventory}.standard`, filter.standards);
   return query;
 }
 
-/** Applies the record conditions to a query over `emission_record r`. */
-export function whereRecordsMatch(query: Knex.QueryBuilder, filter: EmissionTotalsFilter): Knex.QueryBuilder {
-  if (filter.sectors?.length) query.whereIn('r.sector', filter.sectors);
-  if (filter.energyCarriers?.length) query.whereIn('r.energy_carrier', filter.energyCarriers);
-  if (filter.scopes?.length) query.whereIn('r.scope', filter.scopes);
+/** Applies the record conditions to a query over `emission_record r` (or inventory_line_total rows named `line`). */
+export function whereRecordsMatch(
+  query: Knex.QueryBuilder,
+  filter: EmissionTotalsFilter,
+  line = 'r',
+): Knex.QueryBuilder {
+  if (filter.sectors?.length) query.whereIn(`${line}.sector`, filter.sectors);
+  if (filter.energyCarriers?.length) query.whereIn(`${line}.energy_carrier`, filter.energyCarriers);
+  if (filter.scopes?.length) query.whereIn(`${line}.scope`, filter.scopes);
   return query;
 }

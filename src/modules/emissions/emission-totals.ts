@@ -2,9 +2,13 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { inFigureSlot } from '../../db/figure-slots';
 import { EmissionDimension, EmissionTotal } from './emission-total.type';
-import { type EmissionTotalsFilter, validEmissionFilter } from './emission-filter';
+import {
+  type EmissionTotalsFilter,
+  validEmissionFilter,
+  whereInventoriesMatch,
+  whereRecordsMatch,
+} from './emission-filter';
 import { figureRows } from './emission-figure-rows';
-import { whereFiguresMatch, whereLinesMatch } from './emission-figures-filter';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;
@@ -34,7 +38,7 @@ export async function emissionTotals(
   const filter = await validEmissionFilter(ctx, rawFilter);
   const dimensions = [...new Set(groupBy)].map((dimension) => DIMENSION_COLUMNS[dimension]);
   const knex = ctx.em.getKnex();
-  const perMember = whereLinesMatch(whereFiguresMatch(figureRows(ctx, groupBy, filter), filter), filter)
+  const perMember = whereRecordsMatch(whereInventoriesMatch(figureRows(ctx, groupBy, filter), filter, 'f'), filter, 'f')
     .select('f.member_id')
     .select(knex.raw('sum(f.emissions_tco2e) as tco2e'), knex.raw('sum(f.final_energy_mwh) as mwh'))
     .groupBy('f.member_id');
