@@ -70,3 +70,13 @@ function merge(a: Selection | undefined, b: Selection): Selection {
   for (const [name, children] of b) merged.set(name, merge(merged.get(name), children));
   return merged;
 }
+
+/**
+ * The selection with only the key asked of the fields `names` (to-one relations their own resolvers load): a read
+ * planned from it carries their foreign keys and joins nothing.
+ */
+export function keysOnly(selection: Selection, names: readonly string[]): Selection {
+  const trimmed = new Map(selection);
+  for (const name of names) if (trimmed.has(name)) trimmed.set(name, NOTHING);
+  return trimmed;
+}

@@ -1,9 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import { memberById } from '../members/member.loaders';
 import { DataSource } from './data-source.entity';
+import type { InventoryParent } from './emission-parent';
 import { EmissionInventoryConnection } from './emission-inventory.connection';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionInventoryFilter } from './emission-inventory.filter';
@@ -47,22 +50,23 @@ export class EmissionInventoryResolver {
   }
 
   @FieldResolver(() => Member, { description: 'The member the inventory belongs to.' })
-  async member(@Root() inventory: EmissionInventory, @Ctx() ctx: RequestContext): Promise<Member> {
+  async member(@Root() inventory: InventoryParent, @Ctx() ctx: RequestContext): Promise<Member> {
     return (await memberById(ctx).load(inventory.member.id))!;
   }
 
   @FieldResolver(() => [EmissionRecord], { description: 'The records, by sector, energy carrier and scope.' })
   async records(
-    @Root() inventory: EmissionInventory,
+    @Root() inventory: InventoryParent,
     @Arg('sector', () => Sector, { nullable: true, description: 'Only records of this sector.' }) sector: Sector | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EmissionRecord[]> {
-    const records = await recordsByInventory(ctx).load(inventory.id);
+    const records = await recordsByInventory(ctx, selectionOf(info)).load(inventory.id);
     return sector ? records.filter((record) => record.sector === sector) : records;
   }
 
   @FieldResolver(() => DataSource, { nullable: true, description: 'Where the data comes from.' })
-  dataSource(@Root() inventory: EmissionInventory, @Ctx() ctx: RequestContext): Promise<DataSource | null> | null {
+  dataSource(@Root() inventory: InventoryParent, @Ctx() ctx: RequestContext): Promise<DataSource | null> | null {
     return inventory.dataSource ? dataSourceById(ctx).load(inventory.dataSource.id) : null;
   }
 }

@@ -1,53 +1,96 @@
 import DataLoader from 'dataloader';
-import { defineLoader } from '../../common/context';
+import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
+import { planKey, plannedObject, planRead, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { keysOnly, type Selection } from '../../common/selection';
 import { DataSource } from './data-source.entity';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
-import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility';
+import { visibleInventoriesSql } from './inventory-visibility';
 import { byYearThenPreference, standardRankSql } from './standard-preference';
 
-/** The inventories the viewer may see, per member, oldest first (in standard preference order within a year). */
-export const inventoriesByMember = defineLoader(
-  (ctx) =>
-    new DataLoader<string, EmissionInventory[]>(async (memberIds) => {
-      const inventories = await ctx.em.find(EmissionInventory, {
-        member: { $in: [...memberIds] },
-        ...(publicInventoriesOnly(ctx.viewer) ? { isPublic: true } : {}),
-      });
-      return groupByKeys(memberIds, inventories.sort(byYearThenPreference), (inventory) => inventory.member.id);
-    }),
-);
+/** The inventory columns a selection needs, plus what the loaders group, sort and filter by. */
+function inventoryPlan(ctx: RequestContext, selection: Selection): ReadPlan {
+  return planRead(ctx.em, EmissionInventory, keysOnly(selection, ['member', 'dataSource']), 'i', [
+    'member',
+    'year',
+    'standard',
+  ]);
+}
 
-/** Per member, the preferred visible inventory of its latest year. */
-export const latestInventoryByMember = defineLoader(
-  (ctx) =>
-    new DataLoader<string, EmissionInventory | null>(async (memberIds) => {
-      const rows: Record<string, unknown>[] = await ctx.em
-        .getKnex()
-        .select('i.*')
-        .distinctOn('i.member_id')
-        .from('emission_inventory as i')
-        .whereIn('i.member_id', [...memberIds])
-        .whereRaw(visibleInventoriesSql(ctx.viewer, 'i'))
-        .orderByRaw(`i.member_id, i.year desc, ${standardRankSql('i.standard')}`);
-      const inventories = rows.map((row) => ctx.em.map(EmissionInventory, row));
-      return byKeys(memberIds, inventories, (inventory) => inventory.member.id, null);
-    }),
-);
+/** Plain inventory rows, typed as the entity for the GraphQL type: their resolvers read only InventoryParent. */
+function plannedInventories(rows: Record<string, unknown>[], plan: ReadPlan): EmissionInventory[] {
+  return rows.map((row) => plannedObject(row, plan) as unknown as EmissionInventory);
+}
 
-/** Records per inventory, by sector, energy carrier and scope. */
-export const recordsByInventory = defineLoader(
-  (ctx) =>
-    new DataLoader<string, EmissionRecord[]>(async (inventoryIds) => {
-      const records = await ctx.em.find(
-        EmissionRecord,
-        { inventory: { $in: [...inventoryIds] } },
-        { orderBy: { sector: 'asc', energyCarrier: 'asc', scope: 'asc' } },
-      );
-      return groupByKeys(inventoryIds, records, (record) => record.inventory.id);
-    }),
-);
+/**
+ * The inventories the viewer may see, per member, oldest first (in standard preference order within a year), as plain
+ * rows with the columns `selection` asks: one loader, so one statement per batch, per shape of selection.
+ */
+export function inventoriesByMember(
+  ctx: RequestContext,
+  selection: Selection,
+): DataLoader<string, EmissionInventory[]> {
+  const plan = inventoryPlan(ctx, selection);
+  return ctx.loaders.get(
+    `inventoriesByMember ${planKey(plan)}`,
+    () =>
+      new DataLoader<string, EmissionInventory[]>(async (memberIds) => {
+        const query = ctx.em
+          .getKnex()
+          .from(`${plan.table} as i`)
+          .whereIn('i.member_id', [...memberIds])
+          .whereRaw(visibleInventoriesSql(ctx.viewer, 'i'));
+        const inventories = plannedInventories(await selectPlanned(query, plan), plan);
+        return groupByKeys(memberIds, inventories.sort(byYearThenPreference), (inventory) => inventory.member.id);
+      }),
+  );
+}
+
+/** Per member, the preferred visible inventory of its latest year, as a plain row with the columns `selection` asks. */
+export function latestInventoryByMember(
+  ctx: RequestContext,
+  selection: Selection,
+): DataLoader<string, EmissionInventory | null> {
+  const plan = inventoryPlan(ctx, selection);
+  return ctx.loaders.get(
+    `latestInventoryByMember ${planKey(plan)}`,
+    () =>
+      new DataLoader<string, EmissionInventory | null>(async (memberIds) => {
+        const query = ctx.em
+          .getKnex()
+          .from(`${plan.table} as i`)
+          .distinctOn('i.member_id')
+          .whereIn('i.member_id', [...memberIds])
+          .whereRaw(visibleInventoriesSql(ctx.viewer, 'i'))
+          .orderByRaw(`i.member_id, i.year desc, ${standardRankSql('i.standard')}`);
+        const inventories = plannedInventories(await selectPlanned(query, plan), plan);
+        return byKeys(memberIds, inventories, (inventory) => inventory.member.id, null);
+      }),
+  );
+}
+
+/**
+ * Records per inventory, by sector, energy carrier and scope, as plain rows with the columns `selection` asks (records
+ * have no field resolvers, so the rows are the answer).
+ */
+export function recordsByInventory(ctx: RequestContext, selection: Selection): DataLoader<string, EmissionRecord[]> {
+  const plan = planRead(ctx.em, EmissionRecord, keysOnly(selection, ['inventory']), 'r', ['inventory', 'sector']);
+  return ctx.loaders.get(
+    `recordsByInventory ${planKey(plan)}`,
+    () =>
+      new DataLoader<string, EmissionRecord[]>(async (inventoryIds) => {
+        const query = ctx.em
+          .getKnex()
+          .from(`${plan.table} as r`)
+          .whereIn('r.inventory_id', [...inventoryIds])
+          .orderBy(['r.sector', 'r.energy_carrier', 'r.scope']);
+        const rows: Record<string, unknown>[] = await selectPlanned(query, plan);
+        const records = rows.map((row) => plannedObject(row, plan) as unknown as EmissionRecord);
+        return groupByKeys(inventoryIds, records, (record) => record.inventory.id);
+      }),
+  );
+}
 
 export const dataSourceById = defineLoader(
   (ctx) =>

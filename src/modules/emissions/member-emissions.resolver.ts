@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import type { MemberParent } from '../members/member-parent';
 import { EmissionInventory } from './emission-inventory.entity';
@@ -22,8 +24,9 @@ export class MemberEmissionsResolver {
     @Arg('toYear', () => Int, { nullable: true, description: 'Years up to and including this one.' })
     toYear: number | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EmissionInventory[]> {
-    const inventories = await inventoriesByMember(ctx).load(member.id);
+    const inventories = await inventoriesByMember(ctx, selectionOf(info)).load(member.id);
     return inventories.filter(
       (inventory) =>
         (standard == null || inventory.standard === standard) &&
@@ -38,7 +41,11 @@ export class MemberEmissionsResolver {
       'The inventory of the latest year the viewer may see; of several standards that year, the preferred one ' +
       '(see InventoryStandard).',
   })
-  latestInventory(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<EmissionInventory | null> {
-    return latestInventoryByMember(ctx).load(member.id);
+  latestInventory(
+    @Root() member: MemberParent,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EmissionInventory | null> {
+    return latestInventoryByMember(ctx, selectionOf(info)).load(member.id);
   }
 }

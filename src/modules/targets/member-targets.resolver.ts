@@ -1,5 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import type { MemberParent } from '../members/member-parent';
 import { ClimateProgress } from './climate-progress.type';
@@ -12,8 +14,12 @@ export class MemberTargetsResolver {
   @FieldResolver(() => [ClimateTarget], {
     description: "The member's climate targets: the Charter target first, then by origin and target year.",
   })
-  targets(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<ClimateTarget[]> {
-    return targetsByMember(ctx).load(member.id);
+  targets(
+    @Root() member: MemberParent,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ClimateTarget[]> {
+    return targetsByMember(ctx, selectionOf(info)).load(member.id);
   }
 
   @FieldResolver(() => ClimateProgress, { description: 'Progress against the Charter target, with its inputs.' })

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import { defineLoader } from '../../common/context';
+import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
+import { planKey, plannedObject, planRead, selectPlanned } from '../../common/read-plan';
+import { keysOnly, type Selection } from '../../common/selection';
 import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { charterProgress, type CharterProgress } from './charter-progress';
 import { ClimateTarget } from './climate-target.entity';
@@ -56,15 +58,24 @@ export const charterProgressByMember = defineLoader(
     }),
 );
 
-/** Targets per member: the Charter first, then by target year. */
-export const targetsByMember = defineLoader(
-  (ctx) =>
-    new DataLoader<string, ClimateTarget[]>(async (memberIds) => {
-      const targets = await ctx.em.find(
-        ClimateTarget,
-        { member: { $in: [...memberIds] } },
-        { orderBy: { origin: 'asc', targetYear: 'asc', id: 'asc' } },
-      );
-      return groupByKeys(memberIds, targets, (target) => target.member.id);
-    }),
-);
+/**
+ * Targets per member: the Charter first, then by target year; plain rows with the columns `selection` asks (targets have
+ * no field resolvers, so the rows are the answer). One loader per shape of selection, so one statement per batch.
+ */
+export function targetsByMember(ctx: RequestContext, selection: Selection): DataLoader<string, ClimateTarget[]> {
+  const plan = planRead(ctx.em, ClimateTarget, keysOnly(selection, ['member']), 't', ['member']);
+  return ctx.loaders.get(
+    `targetsByMember ${planKey(plan)}`,
+    () =>
+      new DataLoader<string, ClimateTarget[]>(async (memberIds) => {
+        const query = ctx.em
+          .getKnex()
+          .from(`${plan.table} as t`)
+          .whereIn('t.member_id', [...memberIds])
+          .orderBy(['t.origin', 't.target_year', 't.id']);
+        const rows: Record<string, unknown>[] = await selectPlanned(query, plan);
+        const targets = rows.map((row) => plannedObject(row, plan) as unknown as ClimateTarget);
+        return groupByKeys(memberIds, targets, (target) => target.member.id);
+      }),
+  );
+}
