@@ -103,6 +103,27 @@ export function planKey(plan: ReadPlan): string {
   return `${plan.table}[${columns};${relations.join(',')}]`;
 }
 
+/** A plan with its key, remembered per selection object by `rememberedPlan`. */
+export interface KeyedPlan {
+  plan: ReadPlan;
+  key: string;
+}
+
+/** The plan `make` gives for `selection`, made once per selection object (one per field of an execution). */
+export function rememberedPlan(
+  cache: WeakMap<Selection, KeyedPlan>,
+  selection: Selection,
+  make: () => ReadPlan,
+): KeyedPlan {
+  let keyed = cache.get(selection);
+  if (!keyed) {
+    const plan = make();
+    keyed = { plan, key: planKey(plan) };
+    cache.set(selection, keyed);
+  }
+  return keyed;
+}
+
 /** Adds the plan's columns and joins to a query over `<table> as <alias>`. */
 export function selectPlanned(query: Knex.QueryBuilder, plan: ReadPlan): Knex.QueryBuilder {
   for (const column of plan.columns) query.select(`${column.column} as ${column.key}`);

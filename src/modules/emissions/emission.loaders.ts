@@ -1,7 +1,14 @@
 import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
-import { planKey, plannedObject, planRead, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import {
+  type KeyedPlan,
+  plannedObject,
+  planRead,
+  type ReadPlan,
+  rememberedPlan,
+  selectPlanned,
+} from '../../common/read-plan';
 import { keysOnly, type Selection } from '../../common/selection';
 import { DataSource } from './data-source.entity';
 import { EmissionInventory } from './emission-inventory.entity';
@@ -9,13 +16,18 @@ import { EmissionRecord } from './emission-record.entity';
 import { visibleInventoriesSql } from './inventory-visibility';
 import { byYearThenPreference, standardRankSql } from './standard-preference';
 
+const inventoryPlans = new WeakMap<Selection, KeyedPlan>();
+const recordPlans = new WeakMap<Selection, KeyedPlan>();
+
 /** The inventory columns a selection needs, plus what the loaders group, sort and filter by. */
-function inventoryPlan(ctx: RequestContext, selection: Selection): ReadPlan {
-  return planRead(ctx.em, EmissionInventory, keysOnly(selection, ['member', 'dataSource']), 'i', [
-    'member',
-    'year',
-    'standard',
-  ]);
+function inventoryPlan(ctx: RequestContext, selection: Selection): KeyedPlan {
+  return rememberedPlan(inventoryPlans, selection, () =>
+    planRead(ctx.em, EmissionInventory, keysOnly(selection, ['member', 'dataSource']), 'i', [
+      'member',
+      'year',
+      'standard',
+    ]),
+  );
 }
 
 /** Plain inventory rows, typed as the entity for the GraphQL type: their resolvers read only InventoryParent. */
@@ -31,9 +43,9 @@ export function inventoriesByMember(
   ctx: RequestContext,
   selection: Selection,
 ): DataLoader<string, EmissionInventory[]> {
-  const plan = inventoryPlan(ctx, selection);
+  const { plan, key } = inventoryPlan(ctx, selection);
   return ctx.loaders.get(
-    `inventoriesByMember ${planKey(plan)}`,
+    `inventoriesByMember ${key}`,
     () =>
       new DataLoader<string, EmissionInventory[]>(async (memberIds) => {
         const query = ctx.em
@@ -52,9 +64,9 @@ export function latestInventoryByMember(
   ctx: RequestContext,
   selection: Selection,
 ): DataLoader<string, EmissionInventory | null> {
-  const plan = inventoryPlan(ctx, selection);
+  const { plan, key } = inventoryPlan(ctx, selection);
   return ctx.loaders.get(
-    `latestInventoryByMember ${planKey(plan)}`,
+    `latestInventoryByMember ${key}`,
     () =>
       new DataLoader<string, EmissionInventory | null>(async (memberIds) => {
         const query = ctx.em
@@ -75,9 +87,11 @@ export function latestInventoryByMember(
  * have no field resolvers, so the rows are the answer).
  */
 export function recordsByInventory(ctx: RequestContext, selection: Selection): DataLoader<string, EmissionRecord[]> {
-  const plan = planRead(ctx.em, EmissionRecord, keysOnly(selection, ['inventory']), 'r', ['inventory', 'sector']);
+  const { plan, key } = rememberedPlan(recordPlans, selection, () =>
+    planRead(ctx.em, EmissionRecord, keysOnly(selection, ['inventory']), 'r', ['inventory', 'sector']),
+  );
   return ctx.loaders.get(
-    `recordsByInventory ${planKey(plan)}`,
+    `recordsByInventory ${key}`,
     () =>
       new DataLoader<string, EmissionRecord[]>(async (inventoryIds) => {
         const query = ctx.em

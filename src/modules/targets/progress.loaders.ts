@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
-import { planKey, plannedObject, planRead, selectPlanned } from '../../common/read-plan';
+import { type KeyedPlan, plannedObject, planRead, rememberedPlan, selectPlanned } from '../../common/read-plan';
 import { keysOnly, type Selection } from '../../common/selection';
 import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { charterProgress, type CharterProgress } from './charter-progress';
@@ -58,14 +58,18 @@ export const charterProgressByMember = defineLoader(
     }),
 );
 
+const targetPlans = new WeakMap<Selection, KeyedPlan>();
+
 /**
  * Targets per member: the Charter first, then by target year; plain rows with the columns `selection` asks (targets have
  * no field resolvers, so the rows are the answer). One loader per shape of selection, so one statement per batch.
  */
 export function targetsByMember(ctx: RequestContext, selection: Selection): DataLoader<string, ClimateTarget[]> {
-  const plan = planRead(ctx.em, ClimateTarget, keysOnly(selection, ['member']), 't', ['member']);
+  const { plan, key } = rememberedPlan(targetPlans, selection, () =>
+    planRead(ctx.em, ClimateTarget, keysOnly(selection, ['member']), 't', ['member']),
+  );
   return ctx.loaders.get(
-    `targetsByMember ${planKey(plan)}`,
+    `targetsByMember ${key}`,
     () =>
       new DataLoader<string, ClimateTarget[]>(async (memberIds) => {
         const query = ctx.em
