@@ -94,4 +94,18 @@ describe('inventories, records and targets read only the columns a query selects
       ],
     });
   });
+
+  it('plans each execution from its own variables, for every row of a list', async () => {
+    const query = `query ($skip: Boolean!) { members(first: 3) { nodes {
+      inventories { year toolName @skip(if: $skip) records { scope @include(if: $skip) } }
+    } } }`;
+    const skipped = await run(query, { skip: true }, partnerKey);
+    expect(selectListOf(skipped.sql, 'emission_inventory')).not.toContain('tool_name');
+    expect(selectListOf(skipped.sql, 'emission_record')).toContain('"r"."scope"');
+    const included = await run(query, { skip: false }, partnerKey);
+    expect(selectListOf(included.sql, 'emission_inventory')).toContain('"i"."tool_name"');
+    expect(selectListOf(included.sql, 'emission_record')).not.toContain('scope');
+    const inventories = included.data.members.nodes.flatMap((member: { inventories: unknown[] }) => member.inventories);
+    expect(inventories.length).toBeGreaterThan(0);
+  });
 });
