@@ -1,6 +1,7 @@
 /**
  * `npm run gateway`: the local federated graph. Starts our API (`node dist/src/main.js`, on API_PORT), the City Cycling
- * example (PARTNER_PORT) and Apollo Gateway over supergraph.graphql (GATEWAY_PORT), all on 127.0.0.1.
+ * example (PARTNER_PORT) and Apollo Gateway (or Hive Gateway with GATEWAY=hive) over supergraph.graphql (GATEWAY_PORT),
+ * all on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +9,10 @@ import path from 'node:path';
 import { startCityCyclingSubgraph, type RunningSubgraph } from '../examples/partner-subgraph/server';
 import { projectRoot } from '../src/config';
 import { startGateway, type RunningGateway } from './federation/gateway-server';
-import { CLIMATE_ALLIANCE_SUBGRAPH, localPorts } from './federation/local-graph';
+import { startHiveGateway } from './federation/hive-gateway-server';
+import { CLIMATE_ALLIANCE_SUBGRAPH, localGateway, localPorts } from './federation/local-graph';
+
+const GATEWAY_SERVERS = { apollo: startGateway, hive: startHiveGateway };
 
 // the first start initialises, migrates and seeds an embedded PostgreSQL
 const API_READY_TIMEOUT_MS = 180_000;
@@ -32,6 +36,7 @@ async function waitUntilReady(api: ChildProcess, port: number): Promise<void> {
 
 async function main(): Promise<void> {
   const ports = localPorts();
+  const gatewayName = localGateway();
   const supergraphFile = path.join(projectRoot(), 'supergraph.graphql');
   if (!fs.existsSync(supergraphFile)) throw new Error('supergraph.graphql is missing: run `npm run supergraph`');
 
@@ -51,7 +56,7 @@ async function main(): Promise<void> {
   try {
     await waitUntilReady(api, ports.climateAlliance);
     partner = await startCityCyclingSubgraph({ port: ports.cityCycling });
-    gateway = await startGateway({
+    gateway = await GATEWAY_SERVERS[gatewayName]({
       supergraphSdl: fs.readFileSync(supergraphFile, 'utf8'),
       authorizedSubgraph: CLIMATE_ALLIANCE_SUBGRAPH,
       port: ports.gateway,

@@ -33,6 +33,18 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
   };
 }
 
+/** The gateways `npm run gateway` can serve the graph with (GATEWAY, default apollo). */
+export const LOCAL_GATEWAYS = ['apollo', 'hive'] as const;
+export type LocalGateway = (typeof LOCAL_GATEWAYS)[number];
+
+export function localGateway(env: NodeJS.ProcessEnv = process.env): LocalGateway {
+  const raw = env.GATEWAY ?? 'apollo';
+  if (!(LOCAL_GATEWAYS as readonly string[]).includes(raw)) {
+    throw new Error(`Invalid environment variable GATEWAY: "${raw}" is not one of ${LOCAL_GATEWAYS.join(', ')}`);
+  }
+  return raw as LocalGateway;
+}
+
 export const localUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
 /** The committed contract partners compose against (written by `npm run schema:print`). */

@@ -1,7 +1,10 @@
-import { Kind, parse, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { composeServices } from '@apollo/composition';
+import { Kind, parse, printSchema, visit, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CompositionFailedError, composeSupergraph } from '../../scripts/federation/compose';
+import { composeSupergraphWithTheGuild } from '../../scripts/federation/guild-compose';
 import { committedSchema, localSubgraphs } from '../../scripts/federation/local-graph';
+import { canonicalSdl, joinSemantics } from './supergraph-semantics';
 
 const URLS = { climateAlliance: 'http://127.0.0.1:4001/graphql', cityCycling: 'http://127.0.0.1:4002/graphql' };
 
@@ -131,5 +134,45 @@ describe('composition with the City Cycling example', () => {
       type PageInfo @shareable { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
     `);
     expect(attempt).toThrow(/INCONSISTENT_DESCRIPTION/);
+  });
+});
+
+describe("The Guild's composer (Hive) and Apollo's", () => {
+  const apollo = () => composeServices(localSubgraphs(URLS));
+  const guild = () => composeSupergraphWithTheGuild(localSubgraphs(URLS));
+
+  it('both compose our subgraph with the City Cycling example', () => {
+    expect(apollo().errors).toBeUndefined();
+    expect(guild).not.toThrow();
+  });
+
+  it('give clients the same API: every type, field, argument and description', () => {
+    const apolloResult = apollo();
+    const apolloApi = printSchema(apolloResult.schema!.toAPISchema().toGraphQLJSSchema());
+    expect(apolloApi).toContain('cityCyclingRanking');
+    expect(canonicalSdl(guild().publicSdl)).toBe(canonicalSdl(apolloApi));
+  });
+
+  it('give gateways the same plan: subgraphs, entity keys and the subgraphs that resolve each field', () => {
+    const apolloJoin = joinSemantics(apollo().supergraphSdl!);
+    expect(apolloJoin.resolvedBy['Member.cityCyclingResults']).toEqual(['CITY_CYCLING']);
+    expect(apolloJoin.resolvedBy['Member.name']).toEqual(['CLIMATE_ALLIANCE']);
+    expect(apolloJoin.keys.BiodiversityProject).toEqual([
+      'CITY_CYCLING id resolvable=false',
+      'CLIMATE_ALLIANCE id resolvable=true',
+    ]);
+    expect(joinSemantics(guild().supergraphSdl)).toEqual(apolloJoin);
+  });
+
+  it('both refuse a partner that redefines a field of our entity without sharing it', () => {
+    const [ours] = localSubgraphs(URLS);
+    const partner = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.0", import: ["@key"])
+      type Query { cyclingMembers: [Member!]! }
+      type Member @key(fields: "id") { id: ID! name: String! }
+    `);
+    const subgraphs = [ours, { name: 'partner', url: URLS.cityCycling, typeDefs: partner }];
+    expect(() => composeSupergraph(subgraphs)).toThrow(/INVALID_FIELD_SHARING.*Member\.name/);
+    expect(() => composeSupergraphWithTheGuild(subgraphs)).toThrow(/INVALID_FIELD_SHARING.*Member\.name/);
   });
 });

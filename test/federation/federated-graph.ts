@@ -7,8 +7,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import pino from 'pino';
 import type { CyclingResult } from '../../examples/partner-subgraph/city-cycling.data';
 import { cityCyclingSchema } from '../../examples/partner-subgraph/city-cycling.schema';
-import { composeSupergraph } from '../../scripts/federation/compose';
-import { startGateway, type RunningGateway } from '../../scripts/federation/gateway-server';
+import { composeSupergraph, type SubgraphSource } from '../../scripts/federation/compose';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../../scripts/federation/gateway-server';
+import { composeSupergraphWithTheGuild } from '../../scripts/federation/guild-compose';
+import { startHiveGateway } from '../../scripts/federation/hive-gateway-server';
 import { CLIMATE_ALLIANCE_SUBGRAPH, localSubgraphs } from '../../scripts/federation/local-graph';
 import { buildServer } from '../../src/http/server';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
@@ -38,11 +40,28 @@ export interface FederatedGraph {
   close(): Promise<void>;
 }
 
+interface GatewayKind {
+  compose(subgraphs: SubgraphSource[]): { supergraphSdl: string };
+  start(options: GatewayOptions): Promise<RunningGateway>;
+}
+
+/** The gateways the suite runs the graph through, each over its own vendor's composition. */
+export const GATEWAYS = {
+  apollo: { compose: composeSupergraph, start: startGateway },
+  hive: { compose: composeSupergraphWithTheGuild, start: startHiveGateway },
+} satisfies Record<string, GatewayKind>;
+export type GatewayName = keyof typeof GATEWAYS;
+
 /**
  * Our subgraph listening on 127.0.0.1 over the test app's database (so `api.statementCount()` sees its SQL), the City
- * Cycling example over `results`, and Apollo Gateway over their composition, each on a port of its own.
+ * Cycling example over `results`, and a gateway (Apollo Gateway unless told) over their composition, each on a port of
+ * its own.
  */
-export async function startFederatedGraph(api: TestApp, results: CyclingResult[]): Promise<FederatedGraph> {
+export async function startFederatedGraph(
+  api: TestApp,
+  results: CyclingResult[],
+  gatewayName: GatewayName = 'apollo',
+): Promise<FederatedGraph> {
   const climateAllianceRequests: ReceivedRequest[] = [];
   const cityCyclingHeaders: IncomingHttpHeaders[] = [];
 
@@ -76,10 +95,11 @@ export async function startFederatedGraph(api: TestApp, results: CyclingResult[]
     },
   });
 
-  const { supergraphSdl } = composeSupergraph(
+  const kind: GatewayKind = GATEWAYS[gatewayName];
+  const { supergraphSdl } = kind.compose(
     localSubgraphs({ climateAlliance: `http://127.0.0.1:${subgraphPort}/graphql`, cityCycling: partnerUrl }),
   );
-  const gateway: RunningGateway = await startGateway({
+  const gateway: RunningGateway = await kind.start({
     supergraphSdl,
     authorizedSubgraph: CLIMATE_ALLIANCE_SUBGRAPH,
     port: 0,
