@@ -1,60 +1,33 @@
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_QUERIES } from '../../src/http/explorer/example-queries';
+import {
+  launchOfflineChromium,
+  skipWithoutChromium,
+  TEST_OUTPUT,
+  type OfflineBrowser,
+} from '../support/headless-chromium';
 import { ADMIN_SECRET, startListeningApp, type ListeningApp } from './listening-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const OUTPUT = path.resolve('test-results');
-const installed = existsSync(CHROMIUM);
-// in CI a missing browser is a failure (the launch below says why); elsewhere the test says how to get one
-const skip = !installed && process.env.CI !== 'true';
-if (skip) console.warn(`explorer browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+const skip = skipWithoutChromium('explorer browser test');
 
 let api: ListeningApp;
-let profile: string;
-let browser: BrowserContext;
+let browser: OfflineBrowser;
 let page: Page;
-const leftLocalhost: string[] = [];
-const pageProblems: string[] = [];
+let leftLocalhost: string[];
+let pageProblems: string[];
 
 beforeAll(async () => {
   if (skip) return;
   api = await startListeningApp();
-  profile = await mkdtemp(path.join(tmpdir(), 'explorer-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  // the page must work offline: every request that leaves this machine is refused and recorded
-  await browser.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url());
-    if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
-    leftLocalhost.push(route.request().url());
-    return route.abort();
-  });
-  page = browser.pages()[0] ?? (await browser.newPage());
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageProblems.push(message.text());
-  });
-  page.on('pageerror', (error) => pageProblems.push(error.message));
+  browser = await launchOfflineChromium();
+  ({ page, leftLocalhost, pageProblems } = browser);
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
   await api?.close();
 });
 
@@ -82,8 +55,8 @@ describe.skipIf(skip)('the explorer in headless Chromium, offline', () => {
     expect(shown).toContain(`"totalCount": ${totalCount}`);
     expect(shown).toContain(`"name": "${nodes[0].name}"`);
 
-    await mkdir(OUTPUT, { recursive: true });
-    await page.screenshot({ path: path.join(OUTPUT, 'explorer.png'), fullPage: true });
+    await mkdir(TEST_OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(TEST_OUTPUT, 'explorer.png'), fullPage: true });
     expect(leftLocalhost).toEqual([]);
     expect(pageProblems).toEqual([]);
   });
