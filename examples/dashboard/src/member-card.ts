@@ -25,7 +25,9 @@ function progressLine(member: DashboardMember): string {
   const { baselineYear, latestYear, reductionPercent, latestEmissionsTco2e, charterPathTco2e } = member.progress;
   if (latestYear === null || latestEmissionsTco2e === null || charterPathTco2e === null)
     return 'No progress figures yet';
-  const reduction = reductionPercent === null ? '' : `${reductionPercent.toFixed(1)} % below ${baselineYear}, `;
+  const direction = (reductionPercent ?? 0) < 0 ? 'above' : 'below';
+  const reduction =
+    reductionPercent === null ? '' : `${Math.abs(reductionPercent).toFixed(1)} % ${direction} ${baselineYear}, `;
   return `${reduction}${Math.round(latestEmissionsTco2e).toLocaleString('en')} t in ${latestYear} (path: ${Math.round(
     charterPathTco2e,
   ).toLocaleString('en')} t)`;
