@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { loadConfig } from '../../src/config';
+import { announceDataChange } from '../../src/http/response-cache/data-changes';
+import { generatedProjectId, ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 
@@ -28,7 +30,8 @@ async function get(
   const search = new URLSearchParams();
   if (params.query) search.set('query', params.query);
   if (params.variables) search.set('variables', JSON.stringify(params.variables));
-  if (params.hash) search.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: params.hash } }));
+  if (params.hash)
+    search.set('extensions', JSON.stringify({ persistedQuery: { version: 1, sha256Hash: params.hash } }));
   const response = await api.app.inject({
     method: 'GET',
     url: `/graphql?${search}`,
@@ -95,7 +98,11 @@ describe('the response cache', () => {
     const cached = await api.graphql(MEMBER, { id: WIEN });
     expect(cached.extensions!.cost.servedFromCache).toBe(true);
     const { version } = before.data!.member;
-    const updated = await api.graphql(UPDATE, { id: WIEN, version, name: 'Wien (cached test)' }, { key: TEST_ADMIN_SECRET });
+    const updated = await api.graphql(
+      UPDATE,
+      { id: WIEN, version, name: 'Wien (cached test)' },
+      { key: TEST_ADMIN_SECRET },
+    );
     expect(updated.errors).toBeUndefined();
     const after = await api.graphql(MEMBER, { id: WIEN });
     expect(after.errors).toBeUndefined();
@@ -104,7 +111,11 @@ describe('the response cache', () => {
   });
 
   it('never stores what must not be kept: the caller, API keys, the logs, and failed answers', async () => {
-    for (const query of ['{ viewer { role apiKeyId } }', '{ apiKeys { id } }', '{ auditLog(first: 1) { totalCount } }']) {
+    for (const query of [
+      '{ viewer { role apiKeyId } }',
+      '{ apiKeys { id } }',
+      '{ auditLog(first: 1) { totalCount } }',
+    ]) {
       const first = await api.graphql(query, {}, { key: TEST_ADMIN_SECRET });
       expect(first.errors).toBeUndefined();
       expect(first.headers['cache-control']).toBe('no-store');
@@ -122,12 +133,65 @@ describe('the response cache', () => {
 
   it('a client asking for a fresh answer (Cache-Control: no-cache) gets one computed anew', async () => {
     await api.graphql(MEMBER, { id: WIEN });
-    const fresh = await counted(() =>
-      api.graphql(MEMBER, { id: WIEN }, { headers: { 'cache-control': 'no-cache' } }),
-    );
+    const fresh = await counted(() => api.graphql(MEMBER, { id: WIEN }, { headers: { 'cache-control': 'no-cache' } }));
     expect(fresh.answer.errors).toBeUndefined();
     expect(fresh.answer.extensions!.cost.servedFromCache).toBeUndefined();
     expect(fresh.statements).toBeGreaterThan(0);
+  });
+});
+
+describe('what a stored answer still does', () => {
+  it('writes the access log of its restricted reads for every caller it is served to', async () => {
+    const id = generatedProjectId(2);
+    const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foag });
+    const liaison = await api.createKey(Role.COICA_LIAISON);
+    const input = {
+      stewardOrganisationId: ORG.foag,
+      subjectType: 'PROJECT',
+      subjectId: id,
+      scope: 'LOCATION_DISCLOSURE',
+      status: 'GRANTED',
+      grantedToRoles: ['COICA_LIAISON'],
+      locationPrecision: 'EXACT',
+    };
+    const granted = await api.graphql(
+      `mutation R($input: ConsentInput!) { recordConsent(input: $input) { id } }`,
+      { input },
+      { key: steward },
+    );
+    expect(granted.errors).toBeUndefined();
+    const query = `query P($id: ID!) { biodiversityProject(id: $id) { id location { precision } } }`;
+    const logged = () => api.countRows('access_log', 'subject_id = ?', [id]);
+    const before = await logged();
+    const computed = await api.graphql(query, { id }, { key: liaison });
+    expect(computed.errors).toBeUndefined();
+    expect(computed.data!.biodiversityProject.location.precision).toBe('EXACT');
+    const perRead = (await logged()) - before;
+    expect(perRead).toBeGreaterThan(0);
+    const served = await api.graphql(query, { id }, { key: liaison, headers: { 'x-access-purpose': 'REPORTING' } });
+    expect(served.extensions!.cost.servedFromCache).toBe(true);
+    expect(await logged()).toBe(before + 2 * perRead);
+    const purposes = await api.orm.em
+      .getConnection()
+      .execute(`select purpose from access_log where subject_id = ? order by created_at desc limit 1`, [id]);
+    expect(purposes[0].purpose).toBe('REPORTING');
+  });
+
+  it('is dropped when a write outside the API (a seed, a figure rebuild) is announced', async () => {
+    const id = NAMED_MEMBERS.wien.id;
+    await api.graphql(MEMBER, { id });
+    expect((await api.graphql(MEMBER, { id })).extensions!.cost.servedFromCache).toBe(true);
+    await api.orm.em.getConnection().execute(`update member set name = 'Wien (outside)' where id = ?`, [id]);
+    await announceDataChange(api.orm);
+    // the announcement arrives on the server's own connection: ask until it has (bounded, not a fixed sleep)
+    const deadline = Date.now() + 10_000;
+    let answer = await api.graphql(MEMBER, { id });
+    while (answer.data!.member.name !== 'Wien (outside)' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      answer = await api.graphql(MEMBER, { id });
+    }
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.member.name).toBe('Wien (outside)');
   });
 });
 

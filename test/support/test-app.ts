@@ -74,7 +74,12 @@ const NO_RESPONSE_CACHE = { RESPONSE_CACHE: 'off' };
 export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await copyTemplateDatabase('app');
   const config: Config = {
-    ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED_BUDGETS, ...NO_RESPONSE_CACHE }),
+    ...loadConfig({
+      ADMIN_API_KEY: TEST_ADMIN_SECRET,
+      LOG_LEVEL: 'silent',
+      ...UNLIMITED_BUDGETS,
+      ...NO_RESPONSE_CACHE,
+    }),
     ...overrides,
   };
   const logger = options.logger ?? pino({ level: config.logLevel });

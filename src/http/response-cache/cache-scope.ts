@@ -81,9 +81,11 @@ export function operationScope(schema: GraphQLSchema, document: DocumentNode, op
           if (!parent || !type || node.name.value === '__typename') return;
           const named = getNamedType(type);
           const root = parent.name === queryType;
-          const own = node.name.value.startsWith('__')
-            ? CacheScope.PUBLIC
-            : fieldScope(parent.name, node.name.value, named.name, isCompositeType(named), root);
+          // introspection describes the schema, the same for everyone
+          const own =
+            node.name.value.startsWith('__') || parent.name.startsWith('__')
+              ? CacheScope.PUBLIC
+              : fieldScope(parent.name, node.name.value, named.name, isCompositeType(named), root);
           scope = Math.max(scope, own);
         },
       }),
