@@ -59,7 +59,7 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
   const answers = caches.answers;
   if (answers) {
     // a seed or a figure rebuild run beside the server announces itself: the stored answers may be stale now
-    const stopListening = await listenForDataChanges(orm.config.get('clientUrl')!, () => answers.invalidate(), logger);
+    const stopListening = listenForDataChanges(orm.config.get('clientUrl')!, () => answers.invalidate(), logger);
     app.addHook('onClose', stopListening);
   }
   await registerGraphql(app, { orm, schema, config, store, caches });
