@@ -9,9 +9,9 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2]) as LoadJob;
   const result = await autocannon({
     url: job.url,
-    method: 'POST',
+    method: job.method ?? 'POST',
     headers: job.headers,
-    body: job.body,
+    body: job.method === 'GET' ? undefined : job.body,
     connections: job.connections,
     duration: job.seconds,
   });
@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     requestsPerSecond: result.requests.total / (result.duration || job.seconds),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    failures: result.errors + result.non2xx,
+    failures:
+      result.errors +
+      (job.expectStatus === undefined
+        ? result.non2xx
+        : result.requests.total - (result.statusCodeStats?.[`${job.expectStatus}`]?.count ?? 0)),
     requests: result.requests.total,
   };
   process.stdout.write(JSON.stringify(figures) + '\n');

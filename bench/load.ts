@@ -5,8 +5,12 @@ import { promisify } from 'node:util';
 
 export interface LoadJob {
   url: string;
+  /** POST unless said; a GET sends no body. */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
   body: string;
+  /** The status every answer must have (default: any 2xx). */
+  expectStatus?: number;
   connections: number;
   seconds: number;
 }

@@ -10,11 +10,27 @@ export type ScenarioRequest = Omit<LoadJob, 'connections' | 'seconds'>;
 /** The bootstrap ADMIN key our API is started with, for the scenarios that must see every row. */
 export const BENCH_ADMIN_KEY = 'bench-admin-key-not-a-secret';
 
-function graphqlRequest(url: string, request: GraphqlRequest, fixtures: Fixtures, admin: boolean): ScenarioRequest {
+function graphqlRequest(url: string, request: GraphqlRequest, fixtures: Fixtures, ours: boolean): ScenarioRequest {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (admin && request.admin) headers.authorization = `Bearer ${BENCH_ADMIN_KEY}`;
-  const body = JSON.stringify({ query: request.query, variables: request.variables?.(fixtures) ?? {} });
-  return { url: `${url}/graphql`, headers, body };
+  if (ours && request.admin) headers.authorization = `Bearer ${BENCH_ADMIN_KEY}`;
+  const variables = request.variables?.(fixtures) ?? {};
+  if (ours && request.cache === 'revalidate') {
+    const search = new URLSearchParams({ query: request.query, variables: JSON.stringify(variables) });
+    const get = { ...headers, 'apollo-require-preflight': 'true' };
+    return { url: `${url}/graphql?${search}`, method: 'GET', headers: get, body: '', expectStatus: 304 };
+  }
+  // our response cache would answer a repeated request without doing its work: measure the work
+  if (ours && !request.cache) headers['cache-control'] = 'no-cache';
+  return { url: `${url}/graphql`, headers, body: JSON.stringify({ query: request.query, variables }) };
+}
+
+/** The request a dashboard sends once it holds the answer: its ETag in If-None-Match. */
+export async function revalidating(request: ScenarioRequest): Promise<ScenarioRequest> {
+  if (request.expectStatus !== 304) return request;
+  const response = await fetch(request.url, { headers: request.headers });
+  const etag = response.headers.get('etag');
+  if (response.status !== 200 || !etag) throw new Error(`a GET answered HTTP ${response.status} without an ETag`);
+  return { ...request, headers: { ...request.headers, 'if-none-match': etag } };
 }
 
 export function serversFor(scenario: Scenario, servers: ServerName[]): ServerName[] {
@@ -38,7 +54,10 @@ function itemPaths(scenario: Scenario, server: ServerName): string[] {
 
 /** Items per level of one server's answer; throws when it carries errors or no items at all. */
 async function answerCounts(scenario: Scenario, server: ServerName, request: ScenarioRequest): Promise<number[]> {
-  const response = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+  const response =
+    request.method === 'GET'
+      ? await fetch(request.url, { headers: request.headers })
+      : await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
   const text = await response.text();
   let answer: { data?: unknown; errors?: unknown[] };
   try {

@@ -14,7 +14,7 @@ import { runLoad } from './load';
 import { describeMachine } from './machine';
 import { OURS_ONLY_SCENARIOS } from './ours-only-scenarios';
 import { describeRun, failureNotes, markdownTable, type ScenarioResult } from './report';
-import { checkAnswers, scenarioRequest, serversFor, type ScenarioRequest } from './requests';
+import { checkAnswers, revalidating, scenarioRequest, serversFor, type ScenarioRequest } from './requests';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { serverCommands } from './server-commands';
 import { peakRssMb, resetPeakRss, startServer, type RunningServer, type ServerName } from './servers';
@@ -34,6 +34,7 @@ async function benchScenario(
     taking.map((server) => [server.name, scenarioRequest(scenario, server, fixtures)]),
   );
   const items = await checkAnswers(scenario, requests);
+  for (const [name, request] of requests) requests.set(name, await revalidating(request));
   const load = { connections: options.connections };
   for (const server of taking) {
     await runLoad({ ...requests.get(server.name)!, ...load, seconds: options.warmupSeconds });

@@ -21,8 +21,19 @@ export interface Config {
   /** Which proxies to believe about the client address (X-Forwarded-For): none, all, or these addresses/CIDRs. */
   trustProxy: boolean | string[];
   limits: Limits;
+  /** Where answers are kept for the next caller asking the same (see src/http/response-cache/). */
+  responseCache: ResponseCacheConfig;
   /** How long SIGTERM/SIGINT wait for in-flight requests (downloads included) before cutting them. */
   shutdownGraceMs: number;
+}
+
+export interface ResponseCacheConfig {
+  /** In this process, in Redis (shared by every replica), or nowhere. */
+  store: 'memory' | 'redis' | 'off';
+  /** Answers an in-memory cache holds before the least recently used go. */
+  maxEntries: number;
+  /** How long Redis keeps an answer; every write retires all answers long before, in practice. */
+  ttlSeconds: number;
 }
 
 /** Longer than the request timeout, so only long downloads are ever cut; short of a 30 s orchestrator kill. */
@@ -136,7 +147,21 @@ function limits(env: NodeJS.ProcessEnv): Limits {
   ) as unknown as Limits;
 }
 
+function responseCache(env: NodeJS.ProcessEnv, redisUrl: string | undefined): ResponseCacheConfig {
+  const raw = env.RESPONSE_CACHE?.trim().toLowerCase() || (redisUrl ? 'redis' : 'memory');
+  if (raw !== 'memory' && raw !== 'redis' && raw !== 'off') {
+    throw new ConfigError('RESPONSE_CACHE', `"${raw}" is not one of memory, redis, off`);
+  }
+  if (raw === 'redis' && !redisUrl) throw new ConfigError('RESPONSE_CACHE', 'redis needs REDIS_URL');
+  return {
+    store: raw,
+    maxEntries: positiveInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
+    ttlSeconds: positiveInt(env, 'RESPONSE_CACHE_TTL_SECONDS', 86_400),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
   return {
     port: port(env),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -144,11 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(projectRoot(), '.data')),
     production: env.NODE_ENV === 'production',
     adminApiKey: adminApiKey(env),
-    redisUrl: optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl,
     logLevel: logLevel(env),
     corsOrigins: corsOrigins(env),
     trustProxy: trustProxy(env),
     limits: limits(env),
     shutdownGraceMs: positiveInt(env, 'SHUTDOWN_GRACE_MS', DEFAULT_SHUTDOWN_GRACE_MS),
+    responseCache: responseCache(env, redisUrl),
   };
 }

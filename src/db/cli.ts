@@ -5,6 +5,7 @@
 import pino from 'pino';
 import { loadConfig } from '../config';
 import { entities } from '../modules';
+import { announceDataChange } from '../http/response-cache/data-changes';
 import { rebuildAllFigures } from '../modules/targets/member-figures';
 import { isEmpty, openDatabase } from './database';
 import { seedDatabase } from './seed';
@@ -42,6 +43,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
       await database.orm.em.fork().transactional((em) => rebuildAllFigures(em));
       logger.info({ ms: Date.now() - started }, 'rebuilt the network figures from the records');
     }
+    // running servers drop the answers they stored: the data under them changed
+    if (command !== 'migrate') await announceDataChange(database.orm);
   } finally {
     await database.close();
   }

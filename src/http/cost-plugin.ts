@@ -4,7 +4,18 @@ import { ApiError } from '../common/errors';
 import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from './limits';
-import { rateLimited, type RateLimiter } from './rate-limit';
+import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
+
+/** `extensions.cost` of an answer: what the operation cost and what the caller's budget has left. */
+export function costExtension(cost: number, limits: Limits, budget: Budget | null) {
+  return {
+    requestedQueryCost: cost,
+    maximumQueryCost: limits.maxQueryCost,
+    maximumAvailable: budget?.limit ?? null,
+    currentlyAvailable: budget?.remaining ?? null,
+    resetInSeconds: budget?.resetSeconds ?? null,
+  };
+}
 
 function tooManyItems(limits: Limits): ApiError {
   return new ApiError(
@@ -69,18 +80,8 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
             response.body.singleResult = { errors: [{ message, extensions }] };
             response.http.status = 400;
           }
-          const budget = contextValue.request.budget;
           const result = response.body.singleResult;
-          result.extensions = {
-            ...result.extensions,
-            cost: {
-              requestedQueryCost: cost,
-              maximumQueryCost: limits.maxQueryCost,
-              maximumAvailable: budget?.limit ?? null,
-              currentlyAvailable: budget?.remaining ?? null,
-              resetInSeconds: budget?.resetSeconds ?? null,
-            },
-          };
+          result.extensions = { ...result.extensions, cost: costExtension(cost, limits, contextValue.request.budget) };
         },
       };
     },

@@ -23,6 +23,8 @@ import { inputBoundary } from './input-boundary';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
+import type { Caches } from './response-cache/caches';
+import { registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /**
@@ -63,10 +65,14 @@ export interface GraphqlDeps {
   config: Config;
   /** Where rate-limit budgets are counted. */
   store: CostStore;
+  caches: Caches;
 }
 
+/** A registered persisted query is kept a day after its last registration. */
+const PERSISTED_QUERY_TTL_SECONDS = 86_400;
+
 /** Mounts Apollo Server on POST/GET /graphql, behind the limits of ./limits.ts. */
-export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store }: GraphqlDeps) {
+export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store, caches }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
@@ -78,6 +84,8 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Apollo's APQ protocol: a dashboard sends the hash of a registered query, by GET, so a CDN can cache it too
+    persistedQueries: { cache: caches.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
     parseOptions: parseOptions(limits),
     validationRules: documentLimitRules(limits),
     formatError,
@@ -86,11 +94,13 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       errorLogging,
       serviceUnavailablePlugin,
       costPlugin(limiter, limits),
+      // after the cost plugin, so a stored answer knows what it cost
+      responseCachePlugin(caches.answers),
       inputBoundary,
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
-      // no type or field declares cache hints, so computing a policy per field is pure overhead
+      // cache scopes come from ./response-cache/cache-scope.ts, once per document, not per resolved field
       ApolloServerPluginCacheControlDisabled(),
       landingPage,
     ],
@@ -99,6 +109,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
     registerRateLimit(scope, limiter);
+    if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
       context: async (request) => contextFor(request, orm),

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { CostStore, WindowState } from './cost-store';
+import { connectRedis } from './redis-connection';
 
 const KEY_PREFIX = 'ca:cost:';
 
@@ -29,20 +30,7 @@ export class RedisCostStore implements CostStore {
 
   /** Connects now, so a wrong REDIS_URL stops the server at start rather than on the first request. */
   static async connect(url: string): Promise<RedisCostStore> {
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      connectTimeout: 2_000,
-      commandTimeout: 1_000,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-    });
-    try {
-      await redis.connect();
-    } catch (error) {
-      redis.disconnect();
-      throw new Error(`Cannot connect to Redis at REDIS_URL: ${(error as Error).message}`, { cause: error });
-    }
-    return new RedisCostStore(redis);
+    return new RedisCostStore(await connectRedis(url));
   }
 
   async consume(bucket: string, points: number, limit: number, windowMs: number): Promise<WindowState> {

@@ -14,6 +14,8 @@ import { httpErrorHandler } from './http-errors';
 import { registerMetrics } from './metrics';
 import { RedisCostStore } from './redis-cost-store';
 import { requestIdFor } from './request-id';
+import { openCaches } from './response-cache/caches';
+import { listenForDataChanges } from './response-cache/data-changes';
 import { registerSecurityHeaders } from './security-headers';
 
 export interface ServerDeps {
@@ -52,6 +54,14 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
   registerMetrics(app, registry);
   registerHealth(app, orm);
   await registerExports(app, orm);
-  await registerGraphql(app, { orm, schema, config, store });
+  const caches = await openCaches(config, orm);
+  app.addHook('onClose', () => caches.close());
+  const answers = caches.answers;
+  if (answers) {
+    // a seed or a figure rebuild run beside the server announces itself: the stored answers may be stale now
+    const stopListening = listenForDataChanges(orm.config.get('clientUrl')!, () => answers.invalidate(), logger);
+    app.addHook('onClose', stopListening);
+  }
+  await registerGraphql(app, { orm, schema, config, store, caches });
   return app;
 }

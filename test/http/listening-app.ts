@@ -51,7 +51,8 @@ export async function startListeningApp(
 
   const logs: LogLine[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as LogLine) });
-  const config: Config = loadConfig({ LOG_LEVEL: 'info', ADMIN_API_KEY: ADMIN_SECRET, ...env });
+  // these tests repeat a query to see the database's trouble: a stored answer would hide it (see test-app.ts)
+  const config: Config = loadConfig({ LOG_LEVEL: 'info', ADMIN_API_KEY: ADMIN_SECRET, RESPONSE_CACHE: 'off', ...env });
   const ormInstance = await initOrm({ clientUrl: proxy.url, entities, logger, ...orm });
   const app = await buildServer({ config, orm: ormInstance, schema: await buildFederatedSchema(), logger });
   const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });

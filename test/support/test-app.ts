@@ -64,11 +64,22 @@ const UNLIMITED_BUDGETS = {
   AUTH_FAILURES_PER_WINDOW: '1000000000',
 };
 
+/**
+ * Answers are not kept between requests (RESPONSE_CACHE=off) unless a test asks: most tests count the SQL a query
+ * sends, or write rows directly, which a stored answer would hide. test/http/response-cache*.test.ts test the cache.
+ */
+const NO_RESPONSE_CACHE = { RESPONSE_CACHE: 'off' };
+
 /** A server on its own copy of the test template database; not listening, driven with fastify.inject. */
 export async function startTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await copyTemplateDatabase('app');
   const config: Config = {
-    ...loadConfig({ ADMIN_API_KEY: TEST_ADMIN_SECRET, LOG_LEVEL: 'silent', ...UNLIMITED_BUDGETS }),
+    ...loadConfig({
+      ADMIN_API_KEY: TEST_ADMIN_SECRET,
+      LOG_LEVEL: 'silent',
+      ...UNLIMITED_BUDGETS,
+      ...NO_RESPONSE_CACHE,
+    }),
     ...overrides,
   };
   const logger = options.logger ?? pino({ level: config.logLevel });

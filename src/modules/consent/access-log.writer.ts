@@ -42,10 +42,20 @@ const accessLogWriter = defineLoader(
     ),
 );
 
+const logged = new WeakMap<RequestContext, RestrictedRead[]>();
+
 /** Logs reads before the data is served: if the log cannot be written, the data is not served either. */
 export async function logRestrictedReads(ctx: RequestContext, reads: RestrictedRead[]): Promise<void> {
   if (!reads.length) return;
   const results = await accessLogWriter(ctx).loadMany(reads);
   const failure = results.find((result) => result instanceof Error);
   if (failure) throw failure;
+  const served = logged.get(ctx);
+  if (served) served.push(...reads);
+  else logged.set(ctx, [...reads]);
+}
+
+/** The restricted reads logged for this request so far: a stored answer logs them again whenever it is served. */
+export function restrictedReadsOf(ctx: RequestContext): RestrictedRead[] {
+  return logged.get(ctx) ?? [];
 }
