@@ -18,10 +18,12 @@ import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
 import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
+import { governedReadsPlugin } from './governed-reads';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
+import { registerReadScope } from './read-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
@@ -88,6 +90,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       costPlugin(limiter, limits),
       inputBoundary,
       auditLog,
+      governedReadsPlugin,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
       // no type or field declares cache hints, so computing a policy per field is pure overhead
@@ -98,6 +101,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await apollo.start();
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
+    registerReadScope(scope);
     registerRateLimit(scope, limiter);
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
