@@ -72,6 +72,25 @@ async function ready(): Promise<{ status: number; body: any }> {
 const memberRow = async (client: Client, id: string) =>
   (await client.query<{ name: string }>('select name from member where id = $1', [id])).rows[0];
 
+/** The replica's tables emptied, then filled from the primary's by a subscription to all of them; resolves once copied. */
+async function subscribe(replicaClient: Client, primaryPort: string): Promise<void> {
+  const { rows } = await replicaClient.query<{ tables: string }>(
+    "select string_agg(format('%I', tablename), ', ') as tables from pg_tables where schemaname = 'public'",
+  );
+  await replicaClient.query(`truncate ${rows[0].tables}`);
+  await onPrimary.query('create publication ca_all for all tables');
+  await replicaClient.query(
+    `create subscription ca_replica connection 'host=127.0.0.1 port=${primaryPort} dbname=${DATABASE} ` +
+      `user=postgres password=postgres' publication ca_all`,
+  );
+  await waitUntil(async () => {
+    const { rows: sync } = await replicaClient.query<{ tables: number; pending: number }>(
+      "select count(*)::int as tables, count(*) filter (where srsubstate <> 'r')::int as pending from pg_subscription_rel",
+    );
+    return sync[0].tables > 0 && sync[0].pending === 0;
+  }, 'the replica to copy every table');
+}
+
 beforeAll(async () => {
   // the `postgres` user the clusters run as must reach their folders
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-replicas-'));
@@ -89,29 +108,13 @@ beforeAll(async () => {
   await Promise.all([migrated(primary.clientUrl, true), migrated(replica.clientUrl, false)]);
   onPrimary = await connect(primary.clientUrl);
   onReplica = await connect(replica.clientUrl);
-  const { rows } = await onReplica.query<{ tables: string }>(
-    "select string_agg(format('%I', tablename), ', ') as tables from pg_tables where schemaname = 'public'",
-  );
-  await onReplica.query(`truncate ${rows[0].tables}`);
-  await onPrimary.query('create publication ca_all for all tables');
-  const { port } = new URL(primary.clientUrl);
-  await onReplica.query(
-    `create subscription ca_replica connection 'host=127.0.0.1 port=${port} dbname=${DATABASE} ` +
-      `user=postgres password=postgres' publication ca_all`,
-  );
-  await waitUntil(async () => {
-    const { rows: sync } = await onReplica!.query<{ tables: number; pending: number }>(
-      "select count(*)::int as tables, count(*) filter (where srsubstate <> 'r')::int as pending from pg_subscription_rel",
-    );
-    return sync[0].tables > 0 && sync[0].pending === 0;
-  }, 'the replica to copy every table');
-
+  // the server starts while the replica copies the primary: it reads no data before the first request
   server = spawnServer(process.execPath, [MAIN], {
     DATABASE_URL: primary.clientUrl,
     DATABASE_REPLICA_URLS: replica.clientUrl,
     ADMIN_API_KEY: ADMIN_KEY,
   });
-  baseUrl = await listeningUrl(server, 60_000);
+  [baseUrl] = await Promise.all([listeningUrl(server, 60_000), subscribe(onReplica, new URL(primary.clientUrl).port)]);
 });
 
 afterAll(async () => {
