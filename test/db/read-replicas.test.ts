@@ -249,6 +249,34 @@ describe('read replicas', () => {
     expect(updated.errors).toBeUndefined();
     expect(updated.data.updateMember).toEqual({ name: 'Neudorf', version: version + 1 });
 
+    // API keys are looked up on the primary: a key the replica has not seen yet works at once
+    const issued = await graphql(
+      `
+        mutation {
+          createApiKey(input: { name: "dashboard", role: ANALYST }) {
+            key
+          }
+        }
+      `,
+      {},
+      ADMIN_KEY,
+    );
+    expect(issued.errors).toBeUndefined();
+    const asAnalyst = await graphql(
+      `
+        {
+          viewer {
+            role
+          }
+        }
+      `,
+      {},
+      issued.data.createApiKey.key,
+    );
+    expect(asAnalyst.errors).toBeUndefined();
+    expect(asAnalyst.data.viewer).toEqual({ role: 'ANALYST' });
+    expect((await onReplica!.query("select id from api_key where name = 'dashboard'")).rows).toEqual([]);
+
     // a request that writes nothing reads on the replica, which has not seen the member yet
     const lagging = await graphql(
       `
