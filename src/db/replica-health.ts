@@ -22,7 +22,7 @@ const LAG_SQL = `select case
   end::float8 as lag_seconds`;
 
 /** The name a replica goes by in readiness answers and logs. */
-export function replicaName(index: number): string {
+function replicaName(index: number): string {
   return `replica-${index + 1}`;
 }
 
@@ -33,6 +33,7 @@ export function replicaName(index: number): string {
 export class ReplicaHealth {
   private readonly probes: DatabaseProbe<{ lag_seconds: number | null }>[];
   private states: ReplicaState[];
+  private running?: Promise<ReplicaState[]>;
   private timer?: NodeJS.Timeout;
   private closed = false;
 
@@ -45,8 +46,15 @@ export class ReplicaHealth {
     this.states = urls.map((_, index) => ({ name: replicaName(index), status: 'up', lagSeconds: null }));
   }
 
-  /** Checks every replica now; the answer is also what routes reads from then on. */
-  async check(): Promise<ReplicaState[]> {
+  /** Checks every replica now (checks asked meanwhile share the answer), which routes reads from then on. */
+  check(): Promise<ReplicaState[]> {
+    this.running ??= this.checkAll().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async checkAll(): Promise<ReplicaState[]> {
     this.states = await Promise.all(
       this.probes.map(async (probe, index): Promise<ReplicaState> => {
         const name = replicaName(index);
