@@ -27,6 +27,8 @@ export interface OrmOptions {
   clientUrl: string;
   /** Read replicas of `clientUrl` (DATABASE_REPLICA_URLS): queries outside transactions go to them. */
   replicaUrls?: string[];
+  /** How often the replicas are checked in the background (default REPLICA_CHECK_INTERVAL_MS). */
+  replicaCheckIntervalMs?: number;
   entities: Options['entities'];
   poolMax?: number;
   statementTimeoutMs?: number;
@@ -93,7 +95,10 @@ export function ormConfig(options: OrmOptions): Options {
  * Checks the replicas once before the first request (a replica down at start gets no reads), then in the background;
  * their going down and coming back is logged.
  */
-async function routeReads(orm: MikroORM, replicaUrls: string[], logger?: Logger): Promise<void> {
+async function routeReads(
+  orm: MikroORM,
+  { replicaUrls = [], replicaCheckIntervalMs, logger }: OrmOptions,
+): Promise<void> {
   const health = new ReplicaHealth(replicaUrls, (state, error) => {
     if (state.status === 'down')
       logger?.warn({ replica: state.name, err: error }, 'read replica down: its reads go elsewhere');
@@ -102,7 +107,7 @@ async function routeReads(orm: MikroORM, replicaUrls: string[], logger?: Logger)
   (orm.config.getDriver() as ReplicaRoutingDriver).routeReadsBy(health);
   const states = await health.check();
   logger?.info({ replicas: states }, 'read replicas checked');
-  health.start();
+  health.start(replicaCheckIntervalMs);
 }
 
 /** Connects; a database that does not exist on the server stops here with a message naming DATABASE_URL. */
@@ -118,7 +123,7 @@ export async function initOrm(options: OrmOptions): Promise<MikroORM> {
         `(createdb ${database}) and run npm run db:migrate`,
     );
   }
-  if (options.replicaUrls?.length) await routeReads(orm, options.replicaUrls, options.logger);
+  if (options.replicaUrls?.length) await routeReads(orm, options);
   return orm;
 }
 
