@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** Absent: an embedded PostgreSQL is started in `dataDir`. */
   databaseUrl?: string;
+  /** Read replicas of `databaseUrl` (DATABASE_REPLICA_URLS): queries go to them, mutations to the primary. */
+  databaseReplicaUrls: string[];
   dataDir: string;
   production: boolean;
   adminApiKey?: string;
@@ -81,6 +83,30 @@ function optionalUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]):
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return raw;
+}
+
+/** Comma-separated PostgreSQL URLs; an entry is named by its position, never echoed (it may hold a password). */
+function replicaUrls(env: NodeJS.ProcessEnv, databaseUrl: string | undefined): string[] {
+  const name = 'DATABASE_REPLICA_URLS';
+  const raw = env[name]?.trim();
+  if (!raw) return [];
+  const urls = raw.split(',').map((entry) => entry.trim());
+  urls.forEach((entry, index) => {
+    const position = `entry ${index + 1} of ${urls.length}`;
+    if (!entry) throw new ConfigError(name, `${position} is empty (a stray comma?)`);
+    let parsed: URL;
+    try {
+      parsed = new URL(entry);
+    } catch {
+      throw new ConfigError(name, `${position} is not a URL such as postgresql://user:password@replica-1:5432/db`);
+    }
+    if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+      throw new ConfigError(name, `${position} must start with postgres:// or postgresql://`);
+    }
+  });
+  // replicas copy a primary the operator runs; the embedded PostgreSQL has none
+  if (!databaseUrl) throw new ConfigError(name, 'needs DATABASE_URL, the primary these servers replicate');
+  return urls;
 }
 
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
@@ -162,10 +188,12 @@ function responseCache(env: NodeJS.ProcessEnv, redisUrl: string | undefined): Re
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const redisUrl = optionalUrl(env, 'REDIS_URL', ['redis:', 'rediss:']);
+  const databaseUrl = optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   return {
     port: port(env),
     host: env.HOST?.trim() || '0.0.0.0',
-    databaseUrl: optionalUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseUrl,
+    databaseReplicaUrls: replicaUrls(env, databaseUrl),
     dataDir: path.resolve(env.DATA_DIR?.trim() || path.join(projectRoot(), '.data')),
     production: env.NODE_ENV === 'production',
     adminApiKey: adminApiKey(env),

@@ -15,7 +15,7 @@ import { buildFederatedSchema } from './schema/build-schema';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config, entities, logger);
+  const database = await openDatabase(config, entities, logger, { readReplicas: true });
   if (database.embedded && (await isEmpty(database.orm))) {
     logger.info('fresh embedded database: seeding the demo data set (once; later starts reuse it)');
     await seedDatabase(database.orm, { progress: logSeedProgress(logger) });

@@ -20,7 +20,8 @@ export async function authenticate(
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <api key>"');
   const key = match[1];
   if (adminApiKey !== undefined && secretsEqual(key, adminApiKey)) return bootstrapAdminViewer();
-  const apiKey = await em.fork().findOne(ApiKey, { keyHash: hashApiKey(key) });
+  // on the primary, never a replica that may not have seen a revocation yet
+  const apiKey = await em.fork().findOne(ApiKey, { keyHash: hashApiKey(key) }, { connectionType: 'write' });
   if (!apiKey || apiKey.revokedAt) throw unauthenticated('The API key is unknown or revoked');
   return Object.assign(anonymousViewer(), {
     role: apiKey.role as string as ViewerRole,

@@ -11,11 +11,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations. */
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations (on the
+ * primary: a replica gets them by its replication, or from its operator for a logical subscriber). With `readReplicas`
+ * (the server, not the maintenance commands) queries are read on DATABASE_REPLICA_URLS.
+ */
 export async function openDatabase(
   config: Config,
   entities: OrmOptions['entities'],
   logger: Logger,
+  { readReplicas = false } = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -32,7 +37,12 @@ export async function openDatabase(
     logger.info(embedded.pids, 'the embedded PostgreSQL is ready');
   }
   try {
-    const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities, logger });
+    const orm = await initOrm({
+      clientUrl: config.databaseUrl ?? embedded!.clientUrl,
+      replicaUrls: readReplicas ? config.databaseReplicaUrls : [],
+      entities,
+      logger,
+    });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
     return {

@@ -26,6 +26,8 @@ export interface EmbeddedOptions {
   log: (line: string) => void;
   /** What the start had to clean up after an earlier run. */
   warn?: (message: string) => void;
+  /** Server settings for this start (`-c name=value`), e.g. `{ wal_level: 'logical' }` for a publishing primary. */
+  settings?: Record<string, string>;
 }
 
 const USER = 'postgres';
@@ -101,7 +103,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const port = await freePort();
   recordOwner(dataDir);
-  const { postmaster, ready } = startPostmaster(bin, dataDir, port, runAs, output);
+  const { postmaster, ready } = startPostmaster(bin, dataDir, port, runAs, output, options.settings);
   const watchdog = startWatchdog(pgCtl, dataDir, runAs);
   watchdog.once('error', (error) =>
     options.warn?.(`could not start the embedded PostgreSQL's watchdog: ${error.message}`),

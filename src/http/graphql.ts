@@ -18,10 +18,12 @@ import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
 import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
+import { governedReadsPlugin } from './governed-reads';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
+import { registerReadScope } from './read-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
 import { registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
@@ -98,6 +100,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       responseCachePlugin(caches.answers),
       inputBoundary,
       auditLog,
+      governedReadsPlugin,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
       // cache scopes come from ./response-cache/cache-scope.ts, once per document, not per resolved field
@@ -108,6 +111,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await apollo.start();
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
+    registerReadScope(scope);
     registerRateLimit(scope, limiter);
     if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
     await scope.register(fastifyApollo(apollo), {

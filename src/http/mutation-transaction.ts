@@ -1,5 +1,6 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { LoaderRegistry } from '../common/loaders';
+import { readOnPrimary } from '../db/read-scope';
 import { recordAuditEntries } from '../modules/audit/audit-log.service';
 import { auditRecord, auditTrail } from './audit-trail';
 import type { GraphqlContext } from './graphql-context';
@@ -12,13 +13,16 @@ const wrapped = new WeakSet<GraphQLSchema>();
  * services' own `flush` and `transactional` (a savepoint then) join it; mutation fields run one after another, so
  * swapping it is safe. The transaction starts with an empty identity map and fresh loaders, so nothing cached
  * before the mutation is served stale in it, and nothing a rolled-back one loaded or changed outlives it. A refused
- * mutation leaves no entry here: the audit plugin (./audit.ts) records it once the answer is known.
+ * mutation leaves no entry here: the audit plugin (./audit.ts) records it once the answer is known. From the first
+ * mutation on, the request reads on the primary: the fields of its answer, resolved after the commit, see what it wrote
+ * even while the replicas lag.
  */
 function inTransaction(
   resolve: GraphQLFieldResolver<unknown, GraphqlContext>,
 ): GraphQLFieldResolver<unknown, GraphqlContext> {
   return async (source, args, ctx, info) => {
     const requestEm = ctx.em;
+    readOnPrimary();
     ctx.loaders = new LoaderRegistry();
     try {
       const value = await requestEm.transactional(

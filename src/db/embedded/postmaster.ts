@@ -64,6 +64,7 @@ export function startPostmaster(
   port: number,
   runAs: RunAs | undefined,
   output: (line: string) => void,
+  settings: Record<string, string> = {},
 ): { postmaster: ChildProcess; ready: Promise<void> } {
   const args = [
     '-D',
@@ -74,6 +75,7 @@ export function startPostmaster(
     'listen_addresses=127.0.0.1',
     '-c',
     'unix_socket_directories=',
+    ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
   const options: SpawnOptions = { ...runAs, cwd: '/', detached: true, stdio: ['ignore', 'ignore', 'pipe'] };
   const postmaster = spawn(path.join(bin, 'postgres'), [...args, '-c', 'lc_messages=C'], options);
