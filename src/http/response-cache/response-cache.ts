@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { LoaderRegistry } from '../../common/loaders';
+import { readOnPrimary } from '../../db/read-scope';
 import { logRestrictedReads, restrictedReadsOf } from '../../modules/consent/access-log.writer';
 import { declaredPurpose } from '../../modules/consent/access-purpose';
 import { costExtension } from '../cost-plugin';
@@ -38,7 +39,10 @@ function acceptsJson(request: FastifyRequest): boolean {
   return !accept || !accept.includes('graphql-response');
 }
 
-/** The client asked for a fresh answer (`Cache-Control: no-cache`): computed anew, and stored for the next caller. */
+/**
+ * The client asked for a fresh answer (`Cache-Control: no-cache`): computed anew, and not kept (with read replicas it
+ * is read where any uncached query is; a kept answer is read on the primary).
+ */
 function wantsFresh(request: FastifyRequest): boolean {
   return /no-cache|no-store|max-age=0/.test(request.headers['cache-control'] ?? '');
 }
@@ -92,7 +96,7 @@ export function registerResponseCache(
 ): void {
   scope.decorateRequest('answerSlot', null);
   scope.addHook('preHandler', async (request, reply) => {
-    if (!preflighted(request)) return;
+    if (!preflighted(request) || wantsFresh(request)) return;
     const key = answerKey(request);
     if (!key) return;
     let lookup;
@@ -105,7 +109,7 @@ export function registerResponseCache(
     if (lookup.generation === null) return;
     request.answerSlot = { key, generation: lookup.generation };
     const answer = lookup.answer;
-    if (!answer || wantsFresh(request) || !acceptsJson(request)) return;
+    if (!answer || !acceptsJson(request)) return;
     if (!(await logReadsAgain(request, orm, answer))) return;
     return sendStored(request, reply, answer, limits);
   });
@@ -139,9 +143,12 @@ export function responseCachePlugin(store: AnswerStore | null): ApolloServerPlug
       let scope = CacheScope.NONE;
       let mutation = false;
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           mutation = operation?.operation === 'mutation';
           scope = rememberedScope(schema, document, request.operationName);
+          // an answer that will be kept must not come from a replica still behind the write that retired the last
+          // one: it would be kept until the next write
+          if (store && contextValue.request.answerSlot && scope !== CacheScope.NONE) readOnPrimary();
         },
         async willSendResponse({ response, contextValue: ctx }) {
           if (mutation) await invalidate(store, ctx.log);
