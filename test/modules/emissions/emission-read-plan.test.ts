@@ -97,6 +97,28 @@ describe("inventories, records and targets are read in the member's statement, o
     });
   });
 
+  it('answers as the loaders do for members that no plan read, for anonymous callers and API keys', async () => {
+    const lists = `name
+      inventories { year standard isPublic totalEmissionsTco2e toolName records { sector energyCarrier scope emissionsTco2e } }
+      bisko: inventories(standard: BISKO, fromYear: 2000) { year records(sector: TRANSPORT) { emissionsTco2e } }
+      latestInventory { year verificationStatus publishedAt member { name } records { sector } }
+      targets { origin type baseYear targetYear reductionPercent }`;
+    const planned = `query ($id: ID!) { member(id: $id) { ${lists} } }`;
+    const loaded = `query ($ids: [ID!]) { emissionInventories(first: 1, filter: { memberIds: $ids }) {
+      nodes { member { ${lists} } } } }`;
+    for (const member of [NAMED_MEMBERS.wien, NAMED_MEMBERS.klimaverein, NAMED_MEMBERS.muenchen]) {
+      for (const key of [undefined, partnerKey]) {
+        const viaPlan = await run(planned, { id: member.id }, key);
+        const viaLoaders = await run(loaded, { ids: [member.id] }, key);
+        expect(viaPlan.sql.filter((statement) => statement.includes('emission_record'))).toHaveLength(1);
+        // the loaders read records in statements of their own
+        expect(viaLoaders.sql.some((statement) => statement.includes(' from "emission_record"'))).toBe(true);
+        expect(viaPlan.data.member.inventories.length).toBeGreaterThan(0);
+        expect(viaLoaders.data.emissionInventories.nodes).toEqual([{ member: viaPlan.data.member }]);
+      }
+    }
+  });
+
   it('plans each execution from its own variables, for every row of a list', async () => {
     const query = `query ($skip: Boolean!) { members(first: 3) { nodes {
       inventories { year toolName @skip(if: $skip) records { scope @include(if: $skip) } }
