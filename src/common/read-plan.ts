@@ -6,11 +6,13 @@ import {
   type Platform,
   ReferenceKind,
 } from '@mikro-orm/postgresql';
-import type { Selection } from './selection';
+import { listSql, type PlannedList, plannedListValue } from './planned-lists.sql';
+import { keysOnly, type Selection } from './selection';
 
 /**
  * A read planned from a GraphQL selection and the entities' metadata: the columns of one table that back the selected
- * fields, and the to-one relations joined to it, read in one statement into plain objects (no entity, no identity map).
+ * fields, the to-one relations joined to it and the to-many fields aggregated as JSON, read in one statement into
+ * plain objects (no entity, no identity map).
  */
 export interface ReadPlan {
   /** The SQL alias of the table, e.g. `m`. */
@@ -18,6 +20,31 @@ export interface ReadPlan {
   table: string;
   columns: PlannedColumn[];
   relations: PlannedRelation[];
+  lists: PlannedList[];
+  /** Whether the plan is read as one JSON object (inside a planned list), not as columns of a result row. */
+  json: boolean;
+}
+
+/**
+ * A to-many field (or a to-one field picked by an order, `single`) that a plan may read as JSON aggregated in
+ * PostgreSQL: the rows of `entity` whose to-one property `via` points at the parent. Declared by the module that owns
+ * the field, with the conditions and order its loader applies, so both ways of reading answer alike.
+ */
+export interface ListEdge {
+  entity: EntityName<object>;
+  via: string;
+  /** Properties read whatever the selection: what the field's arguments filter by. */
+  always?: readonly string[];
+  /** Relations that their own field resolvers load: only their keys are read. */
+  keysOnly?: readonly string[];
+  /** An SQL condition on the listed rows as `alias` (who may see them); none when absent. */
+  where?: (alias: string) => string;
+  /** The SQL order of the rows, given `column(property)`, the column as `alias.column`. */
+  orderBy: (column: (property: string) => string) => string;
+  /** The first row of that order, or null, instead of the list. */
+  single?: boolean;
+  /** The planned fields of the listed entity in turn. */
+  lists?: Readonly<Record<string, ListEdge>>;
 }
 
 interface PlannedColumn {
@@ -48,6 +75,15 @@ export function isPlanned(value: object | null | undefined): boolean {
   return value != null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+/**
+ * The value of the to-many field `property` when the parent's plan read it (an array, or for a single edge an object or
+ * null), else undefined: the field's resolver then loads it.
+ */
+export function plannedField<T>(parent: object, property: string): T | undefined {
+  if (!isPlanned(parent)) return undefined;
+  return (parent as Record<string, unknown>)[property] as T | undefined;
+}
+
 function converter(platform: Platform, prop: EntityMetadata['properties'][string]): PlannedColumn['convert'] {
   if (prop.customType) return (value) => prop.customType!.convertToJSValue(value, platform);
   if (prop.runtimeType === 'Date') return (value) => new Date(value as string);
@@ -56,8 +92,8 @@ function converter(platform: Platform, prop: EntityMetadata['properties'][string
 
 /**
  * Plans the read of `entity` as table `alias` for `selection`: every selected field that is a stored property (plus the
- * primary key and `always`), and the selected to-one relations, joined as `<alias>_<property>` when more than their key
- * is asked. Fields that are not properties are left to their field resolvers.
+ * primary key and `always`), the selected to-one relations, joined as `<alias>_<property>` when more than their key
+ * is asked, and the selected fields that `lists` declares, as JSON. Other fields are left to their field resolvers.
  */
 export function planRead<T extends object>(
   em: EntityManager,
@@ -65,16 +101,41 @@ export function planRead<T extends object>(
   selection: Selection,
   alias: string,
   always: readonly string[] = [],
+  lists: Readonly<Record<string, ListEdge>> = {},
 ): ReadPlan {
-  const meta: EntityMetadata = em.getMetadata().get<T>(entity) as EntityMetadata;
+  const keys = em.getMetadata().get(entity).primaryKeys as string[];
+  return planEntity(em, entity as EntityName<object>, selection, alias, [...keys, ...always], { lists, json: false });
+}
+
+/** Plans the rows of `edge` for `selection`, as `alias`, each read as one JSON object. */
+function planListed(em: EntityManager, edge: ListEdge, selection: Selection, alias: string): ReadPlan {
+  const trimmed = keysOnly(selection, edge.keysOnly ?? []);
+  // in JSON the key costs bytes for every row: it is read when asked
+  return planEntity(em, edge.entity, trimmed, alias, edge.always ?? [], { lists: edge.lists ?? {}, json: true });
+}
+
+function planEntity(
+  em: EntityManager,
+  entity: EntityName<object>,
+  selection: Selection,
+  alias: string,
+  always: readonly string[],
+  options: { lists: Readonly<Record<string, ListEdge>>; json: boolean },
+): ReadPlan {
+  const meta: EntityMetadata = em.getMetadata().get(entity) as EntityMetadata;
   const platform = em.getPlatform();
-  const plan: ReadPlan = { alias, table: meta.tableName, columns: [], relations: [] };
-  const names = new Set([...meta.primaryKeys, ...always, ...selection.keys()]);
+  const plan: ReadPlan = { alias, table: meta.tableName, columns: [], relations: [], lists: [], json: options.json };
+  const names = new Set([...always, ...selection.keys()]);
   for (const name of names) {
+    const edge = options.lists[name];
+    if (edge) {
+      plan.lists.push(plannedList(em, meta, edge, name, selection.get(name)!, plan));
+      continue;
+    }
     const prop = meta.properties[name];
     if (!prop || prop.persist === false || prop.formula) continue;
     const column = `${alias}.${prop.fieldNames[0]}`;
-    const key = `${alias}__${name}`;
+    const key = options.json ? name : `${alias}__${name}`;
     if (prop.kind === ReferenceKind.SCALAR) {
       plan.columns.push({ property: name, column, key, convert: converter(platform, prop) });
     } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
@@ -87,11 +148,39 @@ export function planRead<T extends object>(
         foreignKey: column,
         key,
         targetKey,
-        joined: joinedFields.length ? planRead(em, target.class, selection.get(name)!, `${alias}_${name}`) : null,
+        joined: joinedFields.length
+          ? planEntity(em, target.class, selection.get(name)!, `${alias}_${name}`, target.primaryKeys, {
+              lists: {},
+              json: options.json,
+            })
+          : null,
       });
     }
   }
   return plan;
+}
+
+function plannedList(
+  em: EntityManager,
+  parentMeta: EntityMetadata,
+  edge: ListEdge,
+  property: string,
+  selection: Selection,
+  parent: ReadPlan,
+): PlannedList {
+  const listed = planListed(em, edge, selection, `${parent.alias}_${property}`);
+  const meta = em.getMetadata().get(edge.entity) as EntityMetadata;
+  const column = (name: string) => `${listed.alias}.${meta.properties[name].fieldNames[0]}`;
+  return {
+    property,
+    key: parent.json ? property : `${parent.alias}__${property}`,
+    plan: listed,
+    foreignKey: column(edge.via),
+    parentKey: `${parent.alias}.${parentMeta.properties[parentMeta.primaryKeys[0]].fieldNames[0]}`,
+    where: edge.where?.(listed.alias) ?? null,
+    orderBy: edge.orderBy(column),
+    single: edge.single ?? false,
+  };
 }
 
 /** What tells plans apart: equal keys read the same columns and joins (one DataLoader per key batches alike reads). */
@@ -100,7 +189,8 @@ export function planKey(plan: ReadPlan): string {
   const relations = plan.relations.map(
     (relation) => `${relation.property}${relation.joined ? `(${planKey(relation.joined)})` : ''}`,
   );
-  return `${plan.table}[${columns};${relations.join(',')}]`;
+  const lists = plan.lists.map((list) => `${list.property}(${planKey(list.plan)})`);
+  return `${plan.table}[${columns};${relations.join(',')};${lists.join(',')}]`;
 }
 
 /** A plan with its key, remembered per selection object by `rememberedPlan`. */
@@ -137,6 +227,7 @@ export function selectPlanned(query: Knex.QueryBuilder, plan: ReadPlan): Knex.Qu
     query.leftJoin(`${target.table} as ${target.alias}`, targetKey.column, relation.foreignKey);
     selectPlanned(query, target);
   }
+  for (const list of plan.lists) query.select(query.client.raw(`${listSql(list)} as ??`, [list.key]));
   return query;
 }
 
@@ -148,6 +239,7 @@ export function plannedObject(row: Record<string, unknown>, plan: ReadPlan): Rec
     object[column.property] = value == null ? null : column.convert ? column.convert(value) : value;
   }
   for (const relation of plan.relations) object[relation.property] = relatedObject(row, relation);
+  for (const list of plan.lists) object[list.property] = plannedListValue(row[list.key], list);
   return object;
 }
 

@@ -72,6 +72,7 @@ describe('_entities', () => {
     ];
     api.resetStatementCount();
     const response = await api.graphql(ENTITIES, { representations });
+    expect(response.errors).toBeUndefined();
     expect(response.data!._entities.map((entity: { name: string }) => entity.name)).toEqual([
       'München',
       'Luxembourg',

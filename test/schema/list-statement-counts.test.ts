@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { ORG } from '../scenarios/indigenous.scenario';
+import { generatedMemberId, NAMED_MEMBERS } from '../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 
 /**
@@ -9,7 +10,8 @@ import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-a
  */
 let api: TestApp;
 beforeAll(async () => {
-  api = await startTestApp();
+  // 100 members with nested lists are estimated above the default cost limit, like the benchmark's fan-out
+  api = await startTestApp({}, { limits: { maxQueryCost: 1_000_000 } });
 });
 afterAll(() => api.close());
 
@@ -170,6 +172,84 @@ describe('statements per top-level list do not grow with rows', () => {
         { variables: {}, size: (data) => data.biodiversityTotals.length, atLeast: 4 },
       ],
     );
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
+
+/** The member fields the planned read aggregates in the member's statement, nested two levels deep. */
+const MEMBER_LISTS = `name
+  inventories { year totalEmissionsTco2e records { sector emissionsTco2e } }
+  latestInventory { year records { scope } }
+  targets { origin targetYear }`;
+
+type PlannedMember = {
+  inventories: { records: object[] }[];
+  latestInventory: { records: object[] } | null;
+  targets: object[];
+};
+
+/** The number of records of `members`, when inventories, latest inventories and targets all appear among them (else 0). */
+function recordsOf(members: (PlannedMember | null)[]): number {
+  const present = members.filter((member): member is PlannedMember => member !== null);
+  const allKinds =
+    present.some((member) => member.targets.length) && present.some((member) => member.latestInventory?.records.length);
+  return allKinds
+    ? present.flatMap((member) => member.inventories.flatMap((inventory) => inventory.records)).length
+    : 0;
+}
+
+describe('nested lists of the planned read path do not add statements', () => {
+  it('members with inventories, their records, the latest inventory and targets: one statement for 1 and 100 members', async () => {
+    const counts = await statementCounts(
+      `query ($first: Int, $filter: MemberFilter) { members(first: $first, filter: $filter) { nodes { ${MEMBER_LISTS} } } }`,
+      [
+        {
+          variables: { first: 1, filter: { nameContains: NAMED_MEMBERS.muenchen.name } },
+          size: (data) => recordsOf(data.members.nodes),
+          atLeast: 3,
+        },
+        { variables: { first: 100 }, size: (data) => recordsOf(data.members.nodes), atLeast: 200 },
+      ],
+    );
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[0]).toBe(1);
+  });
+
+  it('member(id) with its nested lists, for a member with few and one with many records', async () => {
+    const query = `query ($id: ID!) { member(id: $id) { ${MEMBER_LISTS} } }`;
+    const size = (data: Record<string, any>) => recordsOf([data.member]);
+    const counts = await statementCounts(query, [
+      { variables: { id: NAMED_MEMBERS.muenchen.id }, size, atLeast: 3 },
+      { variables: { id: NAMED_MEMBERS.wien.id }, size, atLeast: 4 },
+    ]);
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[0]).toBe(1);
+  });
+
+  it('_entities for 2 and 60 members with their nested lists', async () => {
+    const representations = (count: number) =>
+      [NAMED_MEMBERS.muenchen.id, ...Array.from({ length: count - 1 }, (_, i) => generatedMemberId(i + 2))].map(
+        (id) => ({ __typename: 'Member', id }),
+      );
+    const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on Member { ${MEMBER_LISTS} } } }`;
+    const size = (data: Record<string, any>) => recordsOf(data._entities);
+    const counts = await statementCounts(query, [
+      { variables: { representations: representations(2) }, size, atLeast: 4 },
+      { variables: { representations: representations(60) }, size, atLeast: 180 },
+    ]);
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[0]).toBe(1);
+  });
+
+  it('the same lists of members that no plan read (reached through their inventories), for 10 and 100 inventories', async () => {
+    const query = `query ($first: Int) { emissionInventories(first: $first) { nodes { member { ${MEMBER_LISTS} } } } }`;
+    const size = (data: Record<string, any>) =>
+      recordsOf(data.emissionInventories.nodes.map((node: { member: PlannedMember }) => node.member));
+    const counts = await statementCounts(query, [
+      { variables: { first: 10 }, size, atLeast: 10 },
+      { variables: { first: 100 }, size, atLeast: 100 },
+    ]);
     expect(counts[1]).toBe(counts[0]);
   });
 });

@@ -52,6 +52,8 @@ export interface TestAppOptions {
   orm?: Pick<Partial<OrmOptions>, 'statementTimeoutMs' | 'poolMax'>;
   /** The server's logger (default: pino at the config's level). */
   logger?: Logger;
+  /** Limits changed for this app only, the others as configured (e.g. a higher cost limit). */
+  limits?: Partial<Config['limits']>;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
     }),
     ...overrides,
   };
+  config.limits = { ...config.limits, ...options.limits };
   const logger = options.logger ?? pino({ level: config.logLevel });
   const orm = await initOrm({ clientUrl: database.url, entities, logger, ...options.orm });
   let statements = 0;

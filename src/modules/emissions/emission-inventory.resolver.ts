@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { plannedField } from '../../common/read-plan';
 import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import { memberById } from '../members/member.loaders';
@@ -55,14 +56,17 @@ export class EmissionInventoryResolver {
   }
 
   @FieldResolver(() => [EmissionRecord], { description: 'The records, by sector, energy carrier and scope.' })
-  async records(
+  records(
     @Root() inventory: InventoryParent,
     @Arg('sector', () => Sector, { nullable: true, description: 'Only records of this sector.' }) sector: Sector | null,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<EmissionRecord[]> {
-    const records = await recordsByInventory(ctx, selectionOf(info)).load(inventory.id);
-    return sector ? records.filter((record) => record.sector === sector) : records;
+  ): EmissionRecord[] | Promise<EmissionRecord[]> {
+    const ofSector = (records: EmissionRecord[]) =>
+      sector ? records.filter((record) => record.sector === sector) : records;
+    const planned = plannedField<EmissionRecord[]>(inventory, 'records');
+    if (planned) return ofSector(planned);
+    return recordsByInventory(ctx, selectionOf(info)).load(inventory.id).then(ofSector);
   }
 
   @FieldResolver(() => DataSource, { nullable: true, description: 'Where the data comes from.' })

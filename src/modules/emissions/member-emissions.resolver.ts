@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { plannedField } from '../../common/read-plan';
 import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import type { MemberParent } from '../members/member-parent';
@@ -16,7 +17,7 @@ export class MemberEmissionsResolver {
       "The member's inventories, oldest first; without an API key only public ones. Several standards of " +
       'one year come in preference order (see InventoryStandard).',
   })
-  async inventories(
+  inventories(
     @Root() member: MemberParent,
     @Arg('standard', () => InventoryStandard, { nullable: true, description: 'Only this standard.' })
     standard: InventoryStandard | null,
@@ -25,14 +26,19 @@ export class MemberEmissionsResolver {
     toYear: number | null,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<EmissionInventory[]> {
-    const inventories = await inventoriesByMember(ctx, selectionOf(info)).load(member.id);
-    return inventories.filter(
-      (inventory) =>
-        (standard == null || inventory.standard === standard) &&
-        (fromYear == null || inventory.year >= fromYear) &&
-        (toYear == null || inventory.year <= toYear),
-    );
+  ): EmissionInventory[] | Promise<EmissionInventory[]> {
+    const matching = (inventories: EmissionInventory[]) =>
+      standard == null && fromYear == null && toYear == null
+        ? inventories
+        : inventories.filter(
+            (inventory) =>
+              (standard == null || inventory.standard === standard) &&
+              (fromYear == null || inventory.year >= fromYear) &&
+              (toYear == null || inventory.year <= toYear),
+          );
+    const planned = plannedField<EmissionInventory[]>(member, 'inventories');
+    if (planned) return matching(planned);
+    return inventoriesByMember(ctx, selectionOf(info)).load(member.id).then(matching);
   }
 
   @FieldResolver(() => EmissionInventory, {
@@ -45,7 +51,9 @@ export class MemberEmissionsResolver {
     @Root() member: MemberParent,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<EmissionInventory | null> {
+  ): EmissionInventory | null | Promise<EmissionInventory | null> {
+    const planned = plannedField<EmissionInventory | null>(member, 'latestInventory');
+    if (planned !== undefined) return planned;
     return latestInventoryByMember(ctx, selectionOf(info)).load(member.id);
   }
 }

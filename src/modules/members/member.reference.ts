@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context';
-import { planRead } from '../../common/read-plan';
 import { selectionOf } from '../../common/selection';
 import { isUuid } from '../../common/validation';
-import { Member } from './member.entity';
+import type { Member } from './member.entity';
 import { plannedMemberById } from './member.loaders';
+import { planMember } from './member-plan';
 
 /**
  * Federation: resolves `{ __typename: "Member", id }` representations, batched (one statement per batch, reading the
@@ -18,7 +18,7 @@ export const memberReference = {
       info: GraphQLResolveInfo,
     ): Promise<Member | null> | null {
       if (!isUuid(reference.id)) return null;
-      const plan = planRead(ctx.em, Member, selectionOf(info, 'Member'), 'm');
+      const plan = planMember(ctx, selectionOf(info, 'Member'));
       return plannedMemberById(ctx, plan).load(reference.id.toLowerCase());
     },
   },

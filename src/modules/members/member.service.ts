@@ -3,7 +3,6 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
-import { planRead } from '../../common/read-plan';
 import type { Selection } from '../../common/selection';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
@@ -21,6 +20,7 @@ import {
   type MemberUpdate,
 } from './member.inputs';
 import { latestPopulationByMember, memberById, plannedMemberById } from './member.loaders';
+import { planMember } from './member-plan';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -31,7 +31,7 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
 
 /** One member as a plain object with the properties `selection` asks (one statement per batch of alike reads). */
 export async function readMember(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
-  return plannedMemberById(ctx, planRead(ctx.em, Member, selection, 'm')).load(requireUuid('id', id));
+  return plannedMemberById(ctx, planMember(ctx, selection)).load(requireUuid('id', id));
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
@@ -58,7 +58,7 @@ export async function listMembers(
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
   const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
-  const plan = planRead(ctx.em, Member, nodes, 'm');
+  const plan = planMember(ctx, nodes);
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
   const rows = await memberPageRows(ctx.em, plan, withPopulation, filter, order, page, visibleInventories);

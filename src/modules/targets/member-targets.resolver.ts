@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { plannedField } from '../../common/read-plan';
 import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import type { MemberParent } from '../members/member-parent';
@@ -18,8 +19,8 @@ export class MemberTargetsResolver {
     @Root() member: MemberParent,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ClimateTarget[]> {
-    return targetsByMember(ctx, selectionOf(info)).load(member.id);
+  ): ClimateTarget[] | Promise<ClimateTarget[]> {
+    return plannedField<ClimateTarget[]>(member, 'targets') ?? targetsByMember(ctx, selectionOf(info)).load(member.id);
   }
 
   @FieldResolver(() => ClimateProgress, { description: 'Progress against the Charter target, with its inputs.' })

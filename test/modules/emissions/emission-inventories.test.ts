@@ -89,6 +89,7 @@ describe('emissionInventories', () => {
     for (const first of [10, 100]) {
       api.resetStatementCount();
       const response = await api.graphql(query, { first });
+      expect(response.errors).toBeUndefined();
       expect(response.data!.emissionInventories.nodes).toHaveLength(first);
       counts.push(api.statementCount());
     }

@@ -22,11 +22,16 @@ async function run(query: string, variables: Record<string, unknown>, key?: stri
   return { data: response.data!, sql: statements };
 }
 
-/** The select list of the one statement reading `table`. */
-function selectListOf(sql: string[], table: string): string {
-  const reads = sql.filter((statement) => statement.includes(` from "${table}" as `));
+/**
+ * What the one statement reading `table` (as `alias`, within the members' statement) builds into JSON for its rows, as
+ * `key: column` pairs: the columns it reads of them.
+ */
+function jsonOf(sql: string[], table: string, alias: string): string {
+  const reads = sql.filter((statement) => statement.includes(` from ${table} as ${alias} `));
   expect(reads).toHaveLength(1);
-  return reads[0].slice(reads[0].indexOf('select ') + 'select '.length, reads[0].indexOf(' from '));
+  expect(reads[0]).toMatch(/ from "member" as "m"/);
+  const pairs = [...reads[0].matchAll(new RegExp(`'(\\w+)', ${alias}\\.(\\w+)`, 'g'))];
+  return pairs.map(([, key, column]) => `${key}: ${column}`).join(', ');
 }
 
 const SERIES = `query ($id: ID!) { member(id: $id) {
@@ -34,20 +39,17 @@ const SERIES = `query ($id: ID!) { member(id: $id) {
   inventories { year totalEmissionsTco2e records { sector emissionsTco2e } }
 } }`;
 
-describe('inventories, records and targets read only the columns a query selects', () => {
-  it('reads the selected inventory, record and target columns, plus the keys they are grouped and sorted by', async () => {
+describe("inventories, records and targets are read in the member's statement, only the columns a query selects", () => {
+  it('reads the selected inventory, record and target columns, plus what the field arguments filter by', async () => {
     const { data, sql } = await run(SERIES, { id: NAMED_MEMBERS.muenchen.id });
-    expect(selectListOf(sql, 'emission_inventory')).toBe(
-      '"i"."id" as "i__id", "i"."year" as "i__year", "i"."standard" as "i__standard", ' +
-        '"i"."total_emissions_tco2e" as "i__totalEmissionsTco2e", "i"."member_id" as "i__member"',
+    expect(jsonOf(sql, 'emission_inventory', 'm_inventories')).toBe(
+      'year: year, standard: standard, totalEmissionsTco2e: total_emissions_tco2e',
     );
-    expect(selectListOf(sql, 'emission_record')).toBe(
-      '"r"."id" as "r__id", "r"."sector" as "r__sector", "r"."emissions_tco2e" as "r__emissionsTco2e", ' +
-        '"r"."inventory_id" as "r__inventory"',
+    expect(jsonOf(sql, 'emission_record', 'm_inventories_records')).toBe(
+      'sector: sector, emissionsTco2e: emissions_tco2e',
     );
-    expect(selectListOf(sql, 'climate_target')).toBe(
-      '"t"."id" as "t__id", "t"."origin" as "t__origin", "t"."target_year" as "t__targetYear", ' +
-        '"t"."reduction_percent" as "t__reductionPercent", "t"."member_id" as "t__member"',
+    expect(jsonOf(sql, 'climate_target', 'm_targets')).toBe(
+      'origin: origin, targetYear: target_year, reductionPercent: reduction_percent',
     );
     expect(data.member.targets).toEqual([
       { origin: 'CLIMATE_ALLIANCE_CHARTER', targetYear: 2050, reductionPercent: 95 },
@@ -95,16 +97,38 @@ describe('inventories, records and targets read only the columns a query selects
     });
   });
 
+  it('answers as the loaders do for members that no plan read, for anonymous callers and API keys', async () => {
+    const lists = `name
+      inventories { year standard isPublic totalEmissionsTco2e toolName records { sector energyCarrier scope emissionsTco2e } }
+      bisko: inventories(standard: BISKO, fromYear: 2000) { year records(sector: TRANSPORT) { emissionsTco2e } }
+      latestInventory { year verificationStatus publishedAt member { name } records { sector } }
+      targets { origin type baseYear targetYear reductionPercent }`;
+    const planned = `query ($id: ID!) { member(id: $id) { ${lists} } }`;
+    const loaded = `query ($ids: [ID!]) { emissionInventories(first: 1, filter: { memberIds: $ids }) {
+      nodes { member { ${lists} } } } }`;
+    for (const member of [NAMED_MEMBERS.wien, NAMED_MEMBERS.klimaverein, NAMED_MEMBERS.muenchen]) {
+      for (const key of [undefined, partnerKey]) {
+        const viaPlan = await run(planned, { id: member.id }, key);
+        const viaLoaders = await run(loaded, { ids: [member.id] }, key);
+        expect(viaPlan.sql.filter((statement) => statement.includes('emission_record'))).toHaveLength(1);
+        // the loaders read records in statements of their own
+        expect(viaLoaders.sql.some((statement) => statement.includes(' from "emission_record"'))).toBe(true);
+        expect(viaPlan.data.member.inventories.length).toBeGreaterThan(0);
+        expect(viaLoaders.data.emissionInventories.nodes).toEqual([{ member: viaPlan.data.member }]);
+      }
+    }
+  });
+
   it('plans each execution from its own variables, for every row of a list', async () => {
     const query = `query ($skip: Boolean!) { members(first: 3) { nodes {
       inventories { year toolName @skip(if: $skip) records { scope @include(if: $skip) } }
     } } }`;
     const skipped = await run(query, { skip: true }, partnerKey);
-    expect(selectListOf(skipped.sql, 'emission_inventory')).not.toContain('tool_name');
-    expect(selectListOf(skipped.sql, 'emission_record')).toContain('"r"."scope"');
+    expect(jsonOf(skipped.sql, 'emission_inventory', 'm_inventories')).not.toContain('tool_name');
+    expect(jsonOf(skipped.sql, 'emission_record', 'm_inventories_records')).toContain('scope: scope');
     const included = await run(query, { skip: false }, partnerKey);
-    expect(selectListOf(included.sql, 'emission_inventory')).toContain('"i"."tool_name"');
-    expect(selectListOf(included.sql, 'emission_record')).not.toContain('scope');
+    expect(jsonOf(included.sql, 'emission_inventory', 'm_inventories')).toContain('toolName: tool_name');
+    expect(jsonOf(included.sql, 'emission_record', 'm_inventories_records')).not.toContain('scope');
     const inventories = included.data.members.nodes.flatMap((member: { inventories: unknown[] }) => member.inventories);
     expect(inventories.length).toBeGreaterThan(0);
   });

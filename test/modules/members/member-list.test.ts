@@ -98,6 +98,8 @@ describe('members', () => {
     const tenStatements = api.statementCount();
     api.resetStatementCount();
     const hundred = await api.graphql(MEMBERS, { first: 100 });
+    expect(ten.errors).toBeUndefined();
+    expect(hundred.errors).toBeUndefined();
     expect(ten.data!.members.edges).toHaveLength(10);
     expect(hundred.data!.members.edges).toHaveLength(100);
     expect(api.statementCount()).toBe(tenStatements);

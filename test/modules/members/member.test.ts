@@ -79,6 +79,7 @@ describe('member(id)', () => {
       c: member(id: "${NAMED_MEMBERS.contern.id}") { population populationHistory { year } } }`;
     api.resetStatementCount();
     const response = await api.graphql(query);
+    expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({
       a: { population: 1_980_000, populationHistory: [{ year: 1990 }, { year: 2023 }] },
       b: { population: 1_500_000, populationHistory: [{ year: 2023 }] },

@@ -121,6 +121,8 @@ describe('biodiversityProjects', () => {
       const tenStatements = api.statementCount();
       api.resetStatementCount();
       const hundred = await api.graphql(PROJECTS, { first: 100 }, { key });
+      expect(ten.errors).toBeUndefined();
+      expect(hundred.errors).toBeUndefined();
       expect(ten.data!.biodiversityProjects.nodes).toHaveLength(10);
       expect(hundred.data!.biodiversityProjects.nodes).toHaveLength(100);
       expect(api.statementCount()).toBe(tenStatements);

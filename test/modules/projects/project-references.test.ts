@@ -55,6 +55,8 @@ describe('federation references', () => {
     const twoStatements = api.statementCount();
     api.resetStatementCount();
     const forty = await api.graphql(ENTITIES, { representations: projects(ids) }, { key: admin });
+    expect(two.errors).toBeUndefined();
+    expect(forty.errors).toBeUndefined();
     expect(two.data!._entities).toHaveLength(2);
     expect(forty.data!._entities.filter(Boolean)).toHaveLength(40);
     expect(api.statementCount()).toBe(twoStatements);
@@ -66,10 +68,12 @@ describe('federation references', () => {
       .execute('select id from indigenous_organisation order by acronym');
     const all = rows.map((row) => ({ __typename: 'IndigenousOrganisation', id: row.id }));
     api.resetStatementCount();
-    await api.graphql(ENTITIES, { representations: all.slice(0, 2) });
+    const two = await api.graphql(ENTITIES, { representations: all.slice(0, 2) });
     const twoStatements = api.statementCount();
     api.resetStatementCount();
     const every = await api.graphql(ENTITIES, { representations: all });
+    expect(two.errors).toBeUndefined();
+    expect(every.errors).toBeUndefined();
     expect(every.data!._entities.filter(Boolean)).toHaveLength(all.length);
     expect(api.statementCount()).toBeLessThanOrEqual(twoStatements);
   });
