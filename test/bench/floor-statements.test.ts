@@ -43,6 +43,8 @@ describe('the benchmark floor statements', () => {
       'fan-out',
       'member-series',
       'entities-50',
+      'members-20-cached',
+      'members-20-304',
     ]);
     for (const scenario of compared) expect(FLOOR_STATEMENTS[scenario.floor!.statement]).toBeDefined();
   });

@@ -50,7 +50,8 @@ beforeAll(async () => {
     logger,
   });
   app = await buildServer({
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    // the same query is asked again and again to see where it is read: an answer kept would hide that
+    config: loadConfig({ LOG_LEVEL: 'silent', RESPONSE_CACHE: 'off' }),
     orm,
     schema: await buildFederatedSchema(),
     logger,
