@@ -34,7 +34,7 @@ const INVENTORY_PARAMETERS: ParameterSpec = {
 const validInventoryFilter: ExportDefinition['validate'] = async (ctx, parameters) =>
   (await validEmissionFilter(ctx, parameters as EmissionTotalsFilter, '')) as ExportParameters;
 
-/** Member and inventory columns shared by both exports, in the order of the emissions export before issue 13. */
+/** The member columns both exports start with. */
 const memberColumns = [
   text('member_id'),
   text('member_name'),
