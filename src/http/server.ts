@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { AuthFailureGuard } from './auth-failures';
 import { registerAuthentication } from './authentication';
 import { MemoryCostStore } from './cost-store';
-import { registerExports } from './exports/emissions-export';
+import { registerExports } from './exports/register-exports';
 import { registerGraphql } from './graphql';
 import { registerHealth } from './health';
 import { httpErrorHandler } from './http-errors';

@@ -10,6 +10,8 @@ export interface StallingProxy {
   url: string;
   stall(): void;
   resume(): void;
+  /** Bytes forwarded from the database to its clients so far. */
+  bytesFromDatabase(): number;
   stop(): Promise<void>;
 }
 
@@ -17,13 +19,15 @@ export async function startStallingProxy(databaseUrl: string): Promise<StallingP
   const target = new URL(databaseUrl);
   const pairs = new Set<[net.Socket, net.Socket]>();
   let stalled = false;
+  let fromDatabase = 0;
 
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     const pair: [net.Socket, net.Socket] = [client, upstream];
     pairs.add(pair);
     for (const [from, to] of [pair, [upstream, client]] as const) {
-      from.on('data', (chunk) => {
+      from.on('data', (chunk: Buffer) => {
+        if (from === upstream) fromDatabase += chunk.length;
         to.write(chunk);
       });
       from.on('error', () => to.destroy());
@@ -46,6 +50,7 @@ export async function startStallingProxy(databaseUrl: string): Promise<StallingP
       stalled = true;
       for (const sockets of pairs) sockets.forEach((socket) => socket.pause());
     },
+    bytesFromDatabase: () => fromDatabase,
     resume() {
       stalled = false;
       for (const sockets of pairs) sockets.forEach((socket) => socket.resume());

@@ -1,21 +1,23 @@
+import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
-import { requireMaxItems } from '../../common/validation';
-import type { EmissionTotalsFilter } from '../../modules/emissions/emission-filter';
-import { EmissionScope, EnergyCarrier, InventoryStandard, Sector } from '../../modules/emissions/emission.enums';
-import { MemberCategory } from '../../modules/members/member.enums';
+import { requireMaxItems, requireUuids, requireYearRange } from '../../common/validation';
+import { requireKnownCountries } from '../../modules/members/country.service';
 
 type QueryValue = string | string[] | undefined;
 
-const ENUM_LISTS = {
-  memberCategories: MemberCategory,
-  sectors: Sector,
-  energyCarriers: EnergyCarrier,
-  standards: InventoryStandard,
-  scopes: EmissionScope,
-} as const;
-const TEXT_LISTS = ['countryCodes', 'memberIds'] as const;
-const YEARS = ['fromYear', 'toYear'] as const;
-export const EXPORT_PARAMETERS = [...TEXT_LISTS, ...Object.keys(ENUM_LISTS), ...YEARS];
+/** What a query parameter holds: a list of free values, a list of one enum's values, or a four-digit year. */
+export type ParameterKind =
+  { kind: 'textList' } | { kind: 'enumList'; values: Record<string, string> } | { kind: 'year' };
+
+export type ParameterSpec = Record<string, ParameterKind>;
+export type ExportParameters = Record<string, string[] | number | undefined>;
+
+export const TEXT_LIST: ParameterKind = { kind: 'textList' };
+export const YEAR: ParameterKind = { kind: 'year' };
+export const enumList = (values: Record<string, string>): ParameterKind => ({ kind: 'enumList', values });
+
+/** The parameter that chooses the format; every export takes it besides its own. */
+export const FORMAT_PARAMETER = 'format';
 
 /** `a,b` or repeated `x=a&x=b` → ['a', 'b']. */
 function list(field: string, value: QueryValue): string[] {
@@ -33,24 +35,44 @@ function year(field: string, value: QueryValue): number {
   return Number(text);
 }
 
-/** The export's query string as an EmissionTotalsFilter; field paths name the query parameter. */
-export function exportFilter(query: Record<string, QueryValue>): EmissionTotalsFilter {
-  const filter: Record<string, unknown> = {};
+function enumValues(field: string, value: QueryValue, values: Record<string, string>): string[] {
+  const allowed = Object.values(values);
+  return list(field, value).map((item, index) => {
+    if (!allowed.includes(item)) {
+      throw new UserInputError(`${field}[${index}]`, `"${item}" is not one of ${allowed.join(', ')}`);
+    }
+    return item;
+  });
+}
+
+/** An export's query string (less `format`) read by its spec; field paths name the query parameter. */
+export function exportParameters(query: Record<string, QueryValue>, spec: ParameterSpec): ExportParameters {
+  const parameters: ExportParameters = {};
+  const known = Object.keys(spec);
   for (const [name, value] of Object.entries(query)) {
-    if (!EXPORT_PARAMETERS.includes(name)) {
-      throw new UserInputError(name, `unknown query parameter; use ${EXPORT_PARAMETERS.join(', ')}`);
+    if (name === FORMAT_PARAMETER) continue;
+    const parameter = spec[name];
+    if (!parameter) {
+      throw new UserInputError(name, `unknown query parameter; use ${[...known, FORMAT_PARAMETER].join(', ')}`);
     }
-    if ((YEARS as readonly string[]).includes(name)) filter[name] = year(name, value);
-    else if ((TEXT_LISTS as readonly string[]).includes(name)) filter[name] = list(name, value);
-    else {
-      const allowed: string[] = Object.values(ENUM_LISTS[name as keyof typeof ENUM_LISTS]);
-      filter[name] = list(name, value).map((item, index) => {
-        if (!allowed.includes(item)) {
-          throw new UserInputError(`${name}[${index}]`, `"${item}" is not one of ${allowed.join(', ')}`);
-        }
-        return item;
-      });
-    }
+    if (parameter.kind === 'year') parameters[name] = year(name, value);
+    else if (parameter.kind === 'textList') parameters[name] = list(name, value);
+    else parameters[name] = enumValues(name, value, parameter.values);
   }
-  return filter as EmissionTotalsFilter;
+  return parameters;
+}
+
+/** Checks what a spec cannot: that countries exist, member ids are UUIDs, and the years are in order. */
+export async function validParameters(ctx: RequestContext, parameters: ExportParameters): Promise<ExportParameters> {
+  const checked = { ...parameters };
+  const { countryCodes, memberIds, fromYear, toYear } = parameters as {
+    countryCodes?: string[];
+    memberIds?: string[];
+    fromYear?: number;
+    toYear?: number;
+  };
+  if (countryCodes) checked.countryCodes = await requireKnownCountries(ctx, 'countryCodes', countryCodes);
+  if (memberIds) checked.memberIds = requireUuids('memberIds', memberIds);
+  requireYearRange('', { fromYear, toYear });
+  return checked;
 }
