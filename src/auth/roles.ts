@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** What an API key may do (../shared/DESIGN.md "Who may do what"). */
+/** What an API key may do (README.md "API keys and roles"; docs/domain.md "Who may do what"). */
 export enum Role {
   PARTNER = 'PARTNER',
   ANALYST = 'ANALYST',
