@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { unauthenticated } from '../common/errors';
 import { ApiKey } from './api-key.entity';
 import { hashApiKey, secretsEqual } from './api-key-secret';
-import { ViewerRole } from './roles';
 import { anonymousViewer, bootstrapAdminViewer, type Viewer } from './viewer';
 
 /**
@@ -24,7 +23,7 @@ export async function authenticate(
   const apiKey = await em.fork().findOne(ApiKey, { keyHash: hashApiKey(key) }, { connectionType: 'write' });
   if (!apiKey || apiKey.revokedAt) throw unauthenticated('The API key is unknown or revoked');
   return Object.assign(anonymousViewer(), {
-    role: apiKey.role as string as ViewerRole,
+    role: apiKey.role,
     apiKeyId: apiKey.id,
     name: apiKey.name,
     memberId: apiKey.memberId,

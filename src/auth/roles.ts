@@ -1,25 +1,19 @@
 import { registerEnumType } from 'type-graphql';
 
-/** What an API key may do (../shared/DESIGN.md "Who may do what"). */
-export enum Role {
-  PARTNER = 'PARTNER',
-  ANALYST = 'ANALYST',
-  MEMBER_EDITOR = 'MEMBER_EDITOR',
-  INDIGENOUS_STEWARD = 'INDIGENOUS_STEWARD',
-  COICA_LIAISON = 'COICA_LIAISON',
-  ADMIN = 'ADMIN',
-}
+/** What an API key may do (README.md "API keys and roles"; docs/domain.md "Who may do what"). */
+export const Role = {
+  PARTNER: 'PARTNER',
+  ANALYST: 'ANALYST',
+  MEMBER_EDITOR: 'MEMBER_EDITOR',
+  INDIGENOUS_STEWARD: 'INDIGENOUS_STEWARD',
+  COICA_LIAISON: 'COICA_LIAISON',
+  ADMIN: 'ADMIN',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
 
-/** The role a request acts with: a key's role, or ANONYMOUS without a key. */
-export enum ViewerRole {
-  ANONYMOUS = 'ANONYMOUS',
-  PARTNER = 'PARTNER',
-  ANALYST = 'ANALYST',
-  MEMBER_EDITOR = 'MEMBER_EDITOR',
-  INDIGENOUS_STEWARD = 'INDIGENOUS_STEWARD',
-  COICA_LIAISON = 'COICA_LIAISON',
-  ADMIN = 'ADMIN',
-}
+/** The role a request acts with: a key's role, or ANONYMOUS without a key (so every Role is a ViewerRole). */
+export const ViewerRole = { ANONYMOUS: 'ANONYMOUS', ...Role } as const;
+export type ViewerRole = (typeof ViewerRole)[keyof typeof ViewerRole];
 
 registerEnumType(Role, {
   name: 'Role',

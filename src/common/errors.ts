@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The stable `extensions.code` values of the public contract (../shared/API.md "Errors"). */
+/** The stable `extensions.code` values of the public contract (README.md "Errors"; docs/domain.md "Error codes"). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'

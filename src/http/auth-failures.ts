@@ -2,7 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import type { FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import { ApiError } from '../common/errors';
-import type { CostStore } from './cost-store';
+import type { CostStore, PointBudget } from './cost-store';
 import type { Limits } from './limits';
 
 /**
@@ -12,12 +12,10 @@ import type { Limits } from './limits';
  */
 export class AuthFailureGuard {
   private readonly failures: Counter;
+  private readonly budget: PointBudget;
 
-  constructor(
-    private readonly store: CostStore,
-    private readonly limits: Limits,
-    registry: Registry,
-  ) {
+  constructor(store: CostStore, limits: Limits, registry: Registry) {
+    this.budget = store.budget('auth-failures', limits.authFailuresPerWindow, limits.rateLimitWindowSeconds);
     this.failures = new Counter({
       name: 'auth_failures_total',
       help: 'Requests refused because their API key was malformed, unknown or revoked.',
@@ -25,16 +23,12 @@ export class AuthFailureGuard {
     });
   }
 
-  private bucket(request: FastifyRequest): string {
-    return `auth-failures:${request.ip}`;
-  }
-
   async record(request: FastifyRequest, reason: string): Promise<void> {
     this.failures.inc();
     request.log.warn({ clientIp: request.ip, reason }, 'authentication failed');
     try {
-      const windowMs = this.limits.rateLimitWindowSeconds * 1000;
-      await this.store.consume(this.bucket(request), 1, Number.MAX_SAFE_INTEGER, windowMs);
+      // once the address has failed as often as allowed, a further failure is refused without being counted
+      await this.budget.consume(request.ip, 1);
     } catch (error) {
       request.log.error({ err: error }, 'rate-limit store failed: authentication failure not counted');
     }
@@ -42,8 +36,8 @@ export class AuthFailureGuard {
 
   /** Throws RATE_LIMITED (429 with Retry-After) when the request's address failed too often in this window. */
   async refuseIfThrottled(request: FastifyRequest): Promise<void> {
-    const { used, resetMs } = await this.store.peek(this.bucket(request)).catch(() => ({ used: 0, resetMs: 0 }));
-    if (used < this.limits.authFailuresPerWindow) return;
+    const { used, resetMs } = await this.budget.peek(request.ip).catch(() => ({ used: 0, resetMs: 0 }));
+    if (used < this.budget.limit) return;
     const retryAfter = Math.max(Math.ceil(resetMs / 1000), 1);
     throw new ApiError(
       'RATE_LIMITED',

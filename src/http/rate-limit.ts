@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hashApiKey } from '../auth/api-key-secret';
 import { ApiError } from '../common/errors';
-import type { CostStore } from './cost-store';
+import type { CostStore, PointBudget } from './cost-store';
 import type { Limits } from './limits';
 
 /** Where a request's bucket stands after its last charge. */
@@ -25,29 +25,29 @@ declare module 'fastify' {
  * operation's cost once that is known, before it runs.
  */
 export class RateLimiter {
-  constructor(
-    private readonly store: CostStore,
-    private readonly limits: Limits,
-  ) {}
+  private readonly keyBudget: PointBudget;
+  private readonly anonymousBudget: PointBudget;
 
-  private bucketOf(request: FastifyRequest): { bucket: string; limit: number } {
+  constructor(store: CostStore, limits: Limits) {
+    this.keyBudget = store.budget('key', limits.rateLimitPoints, limits.rateLimitWindowSeconds);
+    this.anonymousBudget = store.budget('ip', limits.anonymousRateLimitPoints, limits.rateLimitWindowSeconds);
+  }
+
+  private bucketOf(request: FastifyRequest): { budget: PointBudget; bucket: string } {
     const authorization = request.headers.authorization?.trim();
-    if (!authorization) return { bucket: `ip:${request.ip}`, limit: this.limits.anonymousRateLimitPoints };
-    const secret = authorization.replace(/^Bearer\s+/i, '');
-    return {
-      bucket: `key:${createHash('sha256').update(secret, 'utf8').digest('hex')}`,
-      limit: this.limits.rateLimitPoints,
-    };
+    if (!authorization) return { budget: this.anonymousBudget, bucket: request.ip };
+    return { budget: this.keyBudget, bucket: hashApiKey(authorization.replace(/^Bearer\s+/i, '')) };
   }
 
   /** Charges `points` unless the bucket lacks them; records the bucket's state on the request either way. */
   async spend(request: FastifyRequest, points: number): Promise<boolean> {
-    const { bucket, limit } = this.bucketOf(request);
+    const { budget, bucket } = this.bucketOf(request);
+    const { limit } = budget;
     let state;
     try {
-      state = await this.store.consume(bucket, points, limit, this.limits.rateLimitWindowSeconds * 1000);
+      state = await budget.consume(bucket, points);
     } catch (error) {
-      // a rate-limit store outage must not take the API down with it: serve, and say so loudly
+      // Redis falls back on memory by itself; should a store fail all the same, the API must not go down with it
       request.log.error({ err: error }, 'rate-limit store failed: request served without charging');
       return true;
     }

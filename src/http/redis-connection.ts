@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
 
 /**
- * A Redis connection for state the replicas share (rate-limit budgets, stored answers), connected now, so a wrong
- * REDIS_URL stops the server at start rather than on the first request. Commands fail fast instead of queueing while
- * Redis is away: every caller treats a failure as "not known" and serves without it.
+ * Connects now, so a wrong REDIS_URL stops the server at start rather than on the first request. No offline queue and
+ * one retry: while Redis is away a command fails at once (and the caller falls back) instead of waiting in a queue.
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, {

@@ -1,53 +1,37 @@
 import type { Redis } from 'ioredis';
-import type { CostStore, WindowState } from './cost-store';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { type CostStore, LimiterBudget, type PointBudget } from './cost-store';
 import { connectRedis } from './redis-connection';
 
+/** Keys read `ca:cost:<budget>:<bucket>`, as before rate-limiter-flexible, so replicas of both kinds share budgets. */
 const KEY_PREFIX = 'ca:cost:';
 
 /**
- * Adds ARGV[1] points to KEYS[1] unless that would pass ARGV[2]; the key expires ARGV[3] ms after its first points.
- * A script runs atomically, so replicas never both spend the last points of a bucket.
+ * A CostStore in Redis, so that every replica draws on the same budgets. While Redis does not answer, each budget is
+ * counted in this process's memory (rate-limiter-flexible's insurance limiter): a replica keeps limiting on its own
+ * rather than serving uncharged, and goes back to Redis once it answers again.
  */
-const CONSUME = `
-local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-local points = tonumber(ARGV[1])
-if used + points > tonumber(ARGV[2]) then
-  return {0, used, redis.call('PTTL', KEYS[1])}
-end
-used = redis.call('INCRBY', KEYS[1], points)
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[3])
-  ttl = tonumber(ARGV[3])
-end
-return {1, used, ttl}`;
-
-const PEEK = `return {tonumber(redis.call('GET', KEYS[1]) or '0'), redis.call('PTTL', KEYS[1])}`;
-
-/** A CostStore in Redis, so that every replica draws on the same budget. */
 export class RedisCostStore implements CostStore {
   private constructor(private readonly redis: Redis) {}
 
-  /** Connects now, so a wrong REDIS_URL stops the server at start rather than on the first request. */
   static async connect(url: string): Promise<RedisCostStore> {
     return new RedisCostStore(await connectRedis(url));
   }
 
-  async consume(bucket: string, points: number, limit: number, windowMs: number): Promise<WindowState> {
-    const [allowed, used, ttl] = (await this.redis.eval(CONSUME, 1, KEY_PREFIX + bucket, points, limit, windowMs)) as [
-      number,
-      number,
-      number,
-    ];
-    return { allowed: allowed === 1, used, resetMs: ttl > 0 ? ttl : windowMs };
-  }
-
-  async peek(bucket: string): Promise<{ used: number; resetMs: number }> {
-    const [used, ttl] = (await this.redis.eval(PEEK, 1, KEY_PREFIX + bucket)) as [number, number];
-    return { used, resetMs: Math.max(ttl, 0) };
+  budget(name: string, limit: number, windowSeconds: number): PointBudget {
+    const options = { keyPrefix: KEY_PREFIX + name, points: limit, duration: windowSeconds };
+    const limiter = new RateLimiterRedis({
+      ...options,
+      storeClient: this.redis,
+      // while the connection is down, go to the insurance at once instead of trying a command
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+    return new LimiterBudget(limiter, limit);
   }
 
   async close(): Promise<void> {
-    await this.redis.quit();
+    // during an outage QUIT cannot be sent: drop the connection instead
+    await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -59,7 +59,7 @@ export function principalsAbove(role: ViewerRole): { everyone: boolean; roles: R
   const rank = DISCLOSURE_RANK[role];
   return {
     everyone: false,
-    roles: Object.values(Role).filter((other) => DISCLOSURE_RANK[other as string as ViewerRole] > rank),
+    roles: Object.values(Role).filter((other) => DISCLOSURE_RANK[other] > rank),
   };
 }
 

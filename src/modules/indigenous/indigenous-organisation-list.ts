@@ -1,12 +1,9 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { applyKeyset, countAll } from '../../common/keyset';
+import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { IndigenousOrganisationFilter } from './indigenous-organisation.inputs';
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 function filteredOrganisations(em: EntityManager, filter: IndigenousOrganisationFilter): Knex.QueryBuilder {
   const query = em.getKnex().from('indigenous_organisation as o');
@@ -14,7 +11,7 @@ function filteredOrganisations(em: EntityManager, filter: IndigenousOrganisation
   if (filter.levels?.length) query.whereIn('o.level', filter.levels);
   if (filter.parentId) query.where('o.parent_id', filter.parentId);
   if (filter.nameContains) {
-    const pattern = `%${escapeLike(filter.nameContains)}%`;
+    const pattern = containsPattern(filter.nameContains);
     query.whereRaw(
       `(o.acronym ilike ? escape '\\' or o.name ilike ? escape '\\' ` +
         `or exists (select 1 from unnest(o.alternate_names) a where a ilike ? escape '\\'))`,

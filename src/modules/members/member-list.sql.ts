@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
+import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
@@ -58,7 +59,7 @@ export function filteredMembers(
   if (filter.categories?.length) query.whereIn('m.category', filter.categories);
   if (filter.statuses?.length) query.whereIn('m.status', filter.statuses);
   if (filter.membershipTypes?.length) query.whereIn('m.membership_type', filter.membershipTypes);
-  if (filter.nameContains) query.whereRaw(`m.name ilike ? escape '\\'`, [`%${escapeLike(filter.nameContains)}%`]);
+  if (filter.nameContains) query.whereRaw(`m.name ilike ? escape '\\'`, [containsPattern(filter.nameContains)]);
   if (filter.populationMin != null) query.where('lp.population', '>=', filter.populationMin);
   if (filter.populationMax != null) query.where('lp.population', '<=', filter.populationMax);
   if (filter.joinedAfter) query.where('m.joined_on', '>=', filter.joinedAfter);
@@ -117,8 +118,4 @@ export async function countMembers(
   visibleInventories: string,
 ): Promise<number> {
   return countAll(filteredMembers(em, filter, visibleInventories, { population: false, progress: false }));
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

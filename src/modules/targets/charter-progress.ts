@@ -9,7 +9,7 @@ export const CHARTER_REMAINING_SHARE = 0.05;
 /** SLIGHTLY_OFF: at most 10 % above the path. */
 export const SLIGHTLY_OFF_FACTOR = 1.1;
 
-/** What the figures are computed from: E(B), E(latest) and P(latest) of ../shared/DESIGN.md "Derived figures". */
+/** What the figures are computed from: E(B), E(latest) and P(latest) of docs/domain.md "Derived figures". */
 export interface CharterInputs {
   baselineYear: number | null;
   baselineTco2e: number | null;

@@ -10,7 +10,7 @@ const none: CharterInputs = {
   latestPopulation: null,
 };
 
-describe('charterProgress (../shared/DESIGN.md "Derived figures")', () => {
+describe('charterProgress (docs/domain.md "Derived figures")', () => {
   // expected values worked out by hand from the formulas, not with the implementation
   it.each([
     {
