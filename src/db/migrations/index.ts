@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201094259 } from './Migration20261201094259';
 import { Migration20261201095600 } from './Migration20261201095600';
 import { Migration20261129084411 } from './Migration20261129084411';
@@ -9,8 +10,7 @@ import { Migration20261129083057 } from './Migration20261129083057';
 import { Migration20261129082341 } from './Migration20261129082341';
 
 /** Every migration, in order. Listed here (not discovered from files) so tests and compiled code load the same list. */
-export const migrationsList: MigrationObject[] = [
-  { name: 'Migration20261129082341', class: Migration20261129082341 },
+export const migrationsList: MigrationObject[] = [{ name: 'Migration20261129082341', class: Migration20261129082341 },
   { name: 'Migration20261129083057', class: Migration20261129083057 },
   { name: 'Migration20261129083253', class: Migration20261129083253 },
   { name: 'Migration20261129083741', class: Migration20261129083741 },
@@ -18,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129084411', class: Migration20261129084411 },
   { name: 'Migration20261201094259', class: Migration20261201094259 },
   { name: 'Migration20261201095600', class: Migration20261201095600 },
+  { name: 'Migration20261201130000', class: Migration20261201130000 },
 ];
