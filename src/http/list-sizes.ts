@@ -33,6 +33,13 @@ export const LIST_SIZES: Record<string, number> = {
   'TimberCommitment.procurements': 25,
   'TimberCompliance.years': 20,
   'AllianceProgress.years': INVENTORY_YEARS,
+  'ClimateTargetProgress.perCapitaSeries': INVENTORY_YEARS,
+  // the query reads at most 100 versions
+  'Query.emissionFactorSets': 100,
+  // the default set holds 145 (fuels, and 27 countries' electricity for 5 years); corrections add years
+  'EmissionFactorSet.factors': 300,
+  'EmissionInventory.recomputations': 10,
+  'InventoryRecomputation.previousRecords': MAX_LIST_ARGUMENT_ITEMS / 2,
 };
 
 interface GroupedField {

@@ -42,7 +42,7 @@ export class ClimateTargetInput {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Tonnes CO2e per inhabitant to reach, above 0 (below 1000): required for PER_CAPITA_LEVEL only.',
+    description: 'Tonnes CO2e per inhabitant to reach, 0.001 to below 1000: required for PER_CAPITA_LEVEL only.',
   })
   perCapitaTargetT?: number | null;
 

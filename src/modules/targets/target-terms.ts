@@ -5,7 +5,8 @@ import { TargetOrigin, TargetType } from './target.enums';
 
 export const FIRST_TARGET_YEAR = 1990;
 export const LAST_TARGET_YEAR = 2100;
-/** Below the column's numeric(8,3) limit; no member's target is near it. */
+/** The column's numeric(8,3): a kilogram per inhabitant is the smallest step stored, 1000 t far above any target. */
+const MIN_PER_CAPITA_T = 0.001;
 const MAX_PER_CAPITA_T = 1000;
 /** Below the column's numeric(16,3) limit. */
 const MAX_LEVEL_TCO2E = 1e12;
@@ -71,10 +72,13 @@ export function validTargetTerms(
     needs.perCapitaTargetT,
     input.perCapitaTargetT,
   );
-  if (perCapita !== null && (!Number.isFinite(perCapita) || perCapita <= 0 || perCapita >= MAX_PER_CAPITA_T)) {
+  if (
+    perCapita !== null &&
+    (!Number.isFinite(perCapita) || perCapita < MIN_PER_CAPITA_T || perCapita >= MAX_PER_CAPITA_T)
+  ) {
     throw new UserInputError(
       'input.perCapitaTargetT',
-      `must be above 0 and below ${MAX_PER_CAPITA_T}, got ${perCapita}`,
+      `must be positive: from ${MIN_PER_CAPITA_T} to below ${MAX_PER_CAPITA_T} tonnes, got ${perCapita}`,
     );
   }
   const level = requiredOrRefused('input.levelTco2e', input.type, needs.levelTco2e, input.levelTco2e);
