@@ -1,5 +1,6 @@
 import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals';
 import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
+import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/factor-set-list';
 import { MAX_LIST_ARGUMENT_ITEMS } from './limits';
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -34,8 +35,7 @@ export const LIST_SIZES: Record<string, number> = {
   'TimberCompliance.years': 20,
   'AllianceProgress.years': INVENTORY_YEARS,
   'ClimateTargetProgress.perCapitaSeries': INVENTORY_YEARS,
-  // the query reads at most 100 versions
-  'Query.emissionFactorSets': 100,
+  'Query.emissionFactorSets': MAX_LISTED_FACTOR_SETS,
   // the default set holds 145 (fuels, and 27 countries' electricity for 5 years); corrections add years
   'EmissionFactorSet.factors': 300,
   'EmissionInventory.recomputations': 10,

@@ -6,22 +6,24 @@ import { EmissionFactorSet } from './emission-factor-set.entity';
 import { EmissionFactorCorrectionInput, EmissionFactorSetInput } from './emission-factor-set.inputs';
 import { EmissionFactor } from './emission-factor.entity';
 import { factorSetById, factorsBySet } from './factor.loaders';
+import { listFactorSets } from './factor-set-list';
 import { correctEmissionFactorSet, createEmissionFactorSet } from './factor-set-writes';
 
 @Resolver(() => EmissionFactorSet)
 export class EmissionFactorSetResolver {
   @Query(() => [EmissionFactorSet], {
-    description: 'Every emission factor set, every version: by name, newest version first. Public.',
+    description:
+      'Emission factor sets by name: the newest version of each, or with `name` every version of that set, newest ' +
+      'first (at most 20). Public.',
   })
   emissionFactorSets(
     @Arg('standard', () => InventoryStandard, { nullable: true, description: 'Only sets for this standard.' })
     standard: InventoryStandard | null,
+    @Arg('name', () => String, { nullable: true, description: 'Every version of the set of this name.' })
+    name: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EmissionFactorSet[]> {
-    return ctx.em.find(EmissionFactorSet, standard ? { standard } : {}, {
-      orderBy: { name: 'asc', version: 'desc' },
-      limit: 100,
-    });
+    return listFactorSets(ctx, standard ?? null, name ?? null);
   }
 
   @Query(() => EmissionFactorSet, { nullable: true, description: 'One emission factor set version. Public.' })
