@@ -20,10 +20,18 @@ export const EXPORT_COLUMNS = [
   'emissions_tco2e',
   'data_quality',
   'notation_key',
+  'emission_factor_tco2e_per_mwh',
+  'emission_factor_set',
+  'emission_factor_set_version',
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number | boolean | null>;
-export const EXPORT_NUMERIC_COLUMNS = new Set(['final_energy_mwh', 'emissions_tco2e']);
+export const EXPORT_NUMERIC_COLUMNS = new Set([
+  'final_energy_mwh',
+  'emissions_tco2e',
+  'emission_factor_tco2e_per_mwh',
+  'emission_factor_set_version',
+]);
 
 /**
  * One flat row per record of every matching inventory (all standards; `is_preferred` marks the inventory the
@@ -48,11 +56,14 @@ export function emissionExportQuery(knex: Knex, viewer: Viewer, filter: Emission
     knex
       .from(knex.raw('(?) as i', [inventories]))
       .join('emission_record as r', 'r.inventory_id', 'i.id')
+      .leftJoin('emission_factor_set as fs', 'fs.id', 'r.emission_factor_set_id')
       .select('i.member_id', 'i.name as member_name', 'i.country_code', 'i.category as member_category')
       .select('i.year', 'i.standard', 'i.is_preferred', 'r.sector', 'r.energy_carrier', 'r.scope')
       .select(knex.raw('trim_scale(r.final_energy_mwh)::text as final_energy_mwh'))
       .select(knex.raw('trim_scale(r.emissions_tco2e)::text as emissions_tco2e'))
       .select('r.data_quality', 'r.notation_key')
+      .select(knex.raw('trim_scale(r.emission_factor_tco2e_per_mwh)::text as emission_factor_tco2e_per_mwh'))
+      .select('fs.name as emission_factor_set', 'fs.version as emission_factor_set_version')
       .orderBy(['i.name', 'i.member_id', 'i.year', 'i.standard', 'r.sector', 'r.energy_carrier', 'r.scope']),
     filter,
   );

@@ -224,6 +224,31 @@ describe('an energy balance with a named set, recomputed with a corrected versio
     expect(forked.errors![0].extensions!.code).toBe('CONFLICT');
   });
 
+  it('exports the factor and the set version with each computed record', async () => {
+    const response = await api.app.inject({
+      method: 'GET',
+      url: `/export/emissions.ndjson?memberIds=${NAMED_MEMBERS.frankfurt.id}&fromYear=2023&toYear=2023`,
+      headers: { authorization: `Bearer ${TEST_ADMIN_SECRET}` },
+    });
+    expect(response.statusCode).toBe(200);
+    const rows = response.body
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows).toEqual([
+      expect.objectContaining({
+        year: 2023,
+        standard: 'OTHER',
+        energy_carrier: 'NATURAL_GAS',
+        final_energy_mwh: 10_000,
+        emissions_tco2e: 2010,
+        emission_factor_tco2e_per_mwh: 0.201,
+        emission_factor_set: 'Test gas factors',
+        emission_factor_set_version: 2,
+      }),
+    ]);
+  });
+
   it('refuses to recompute an inventory entered as tCO2e', async () => {
     const wien = await ok(`query($id: ID!) { member(id: $id) { latestInventory { id version } } }`, {
       id: NAMED_MEMBERS.wien.id,
