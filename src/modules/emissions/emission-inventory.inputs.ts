@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../common/scalars';
 import {
   DataQuality,
@@ -132,6 +132,8 @@ export class EnergyLineInput {
     'year, else the latest earlier year), and stores it as the inventory of (member, year, standard), replacing ' +
     'any earlier submission, records included.',
 })
+// stored as an EmissionInventory: its string fields take that entity's column lengths (src/schema/input-lengths.ts)
+@Extensions({ storedAs: 'EmissionInventory' })
 export class EnergyBalanceInput extends InventoryHeaderInput {
   @Field(() => ID, {
     nullable: true,

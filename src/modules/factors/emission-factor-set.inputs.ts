@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { EnergyCarrier, InventoryStandard } from '../emissions/emission.enums';
 
 @InputType({ description: 'One factor: tonnes CO2e per MWh of final energy of a carrier.' })
@@ -47,6 +47,8 @@ export class EmissionFactorSetInput {
     'A correction of a set: a new version under the same name with the factors of `setId`, the given ones ' +
     'replacing those of the same carrier, country and year (or added).',
 })
+// stored as an EmissionFactorSet: its string fields take that entity's column lengths (src/schema/input-lengths.ts)
+@Extensions({ storedAs: 'EmissionFactorSet' })
 export class EmissionFactorCorrectionInput {
   @Field(() => ID, { description: 'The newest version of the set (an older one → CONFLICT).' })
   setId!: string;
