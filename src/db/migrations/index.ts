@@ -10,7 +10,8 @@ import { Migration20261129083057 } from './Migration20261129083057';
 import { Migration20261129082341 } from './Migration20261129082341';
 
 /** Every migration, in order. Listed here (not discovered from files) so tests and compiled code load the same list. */
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261129082341', class: Migration20261129082341 },
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261129082341', class: Migration20261129082341 },
   { name: 'Migration20261129083057', class: Migration20261129083057 },
   { name: 'Migration20261129083253', class: Migration20261129083253 },
   { name: 'Migration20261129083741', class: Migration20261129083741 },
