@@ -2,13 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { rebuildAllFigures } from '../src/modules/targets/member-figures';
 import { CountriesSeeder } from './countries.seeder';
+import { EmissionFactorsSeeder } from './emission-factors.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
 import { IndigenousSeeder } from './indigenous.seeder';
 import { MembersSeeder } from './members.seeder';
 import type { SeedContext } from './scale';
 import { TimberSeeder } from './timber.seeder';
 
-const STEPS = [CountriesSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder];
+const STEPS = [CountriesSeeder, EmissionFactorsSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder];
 
 /**
  * The whole demo data set: real countries, offices and members, with deterministic generated histories; then the

@@ -1,5 +1,6 @@
 import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals';
 import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
+import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/factor-set-list';
 import { MAX_LIST_ARGUMENT_ITEMS } from './limits';
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -33,6 +34,12 @@ export const LIST_SIZES: Record<string, number> = {
   'TimberCommitment.procurements': 25,
   'TimberCompliance.years': 20,
   'AllianceProgress.years': INVENTORY_YEARS,
+  'ClimateTargetProgress.perCapitaSeries': INVENTORY_YEARS,
+  'Query.emissionFactorSets': MAX_LISTED_FACTOR_SETS,
+  // the default set holds 145 (fuels, and 27 countries' electricity for 5 years); corrections add years
+  'EmissionFactorSet.factors': 300,
+  'EmissionInventory.recomputations': 10,
+  'InventoryRecomputation.previousRecords': MAX_LIST_ARGUMENT_ITEMS / 2,
 };
 
 interface GroupedField {

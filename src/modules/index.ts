@@ -5,6 +5,11 @@ import { DataSource } from './emissions/data-source.entity';
 import { EmissionInventory } from './emissions/emission-inventory.entity';
 import { EmissionInventoryResolver } from './emissions/emission-inventory.resolver';
 import { EmissionRecord } from './emissions/emission-record.entity';
+import { InventoryRecomputation } from './emissions/inventory-recomputation.entity';
+import { InventoryRecomputationResolver } from './emissions/inventory-recomputation.resolver';
+import { EmissionFactorSet } from './factors/emission-factor-set.entity';
+import { EmissionFactorSetResolver } from './factors/emission-factor-set.resolver';
+import { EmissionFactor } from './factors/emission-factor.entity';
 import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
 import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
 import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
@@ -23,6 +28,8 @@ import { MemberResolver } from './members/member.resolver';
 import { PopulationRecord } from './members/population-record.entity';
 import { AllianceProgressResolver } from './targets/alliance-progress.resolver';
 import { ClimateTarget } from './targets/climate-target.entity';
+import { ClimateTargetResolver } from './targets/climate-target.resolver';
+import { StoredTargetProgress } from './targets/stored-target-progress.entity';
 import { MemberCharterProgress } from './targets/member-charter-progress.entity';
 import { MemberTargetsResolver } from './targets/member-targets.resolver';
 import { AccessLog } from './consent/access-log.entity';
@@ -64,11 +71,15 @@ export const entities = [
   DataSource,
   EmissionInventory,
   EmissionRecord,
+  EmissionFactorSet,
+  EmissionFactor,
+  InventoryRecomputation,
   ClimateTarget,
   InventoryLineTotal,
   MemberYearTotal,
   MemberYearSectorTotal,
   MemberCharterProgress,
+  StoredTargetProgress,
   IndigenousOrganisation,
   Partnership,
   IndigenousTerritory,
@@ -89,7 +100,10 @@ export const resolvers: NonEmptyArray<Function> = [
   EmissionInventoryResolver,
   MemberEmissionsResolver,
   EmissionTotalsResolver,
+  EmissionFactorSetResolver,
+  InventoryRecomputationResolver,
   MemberTargetsResolver,
+  ClimateTargetResolver,
   AllianceProgressResolver,
   TimberCommitmentResolver,
   TimberProcurementResolver,

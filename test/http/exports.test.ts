@@ -78,7 +78,7 @@ describe('GET /export/emissions.csv', () => {
     expect(response.body.split('\n')[0]).toBe(
       'member_id,member_name,country_code,member_category,year,standard,is_preferred,sector,energy_carrier,scope,' +
         'final_energy_mwh,emissions_tco2e,data_quality,notation_key,member_status,is_baseline,verification_status,' +
-        'is_public',
+        'is_public,emission_factor_tco2e_per_mwh,emission_factor_set,emission_factor_set_version',
     );
     const exported = csvRows(response.body);
     const expected = await databaseRows();

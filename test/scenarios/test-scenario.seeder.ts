@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
+import { EmissionFactorsSeeder } from '../../seeds/emission-factors.seeder';
 import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
 import { seedEmissionsScenario } from './emissions.scenario';
 import { seedIndigenousScenario } from './indigenous.scenario';
@@ -12,6 +13,7 @@ import { seedTimberScenario } from './timber.scenario';
 export class TestScenarioSeeder extends Seeder {
   async run(em: EntityManager): Promise<void> {
     await new CountriesSeeder().run(em);
+    await new EmissionFactorsSeeder().run(em);
     await seedMembersScenario(em);
     await seedEmissionsScenario(em);
     await seedTimberScenario(em);

@@ -60,7 +60,7 @@ afterAll(async () => {
 
 describe('DatabaseSeeder', () => {
   it('reports each step as it starts and as it ends, with how long it took', () => {
-    const steps = ['countries', 'members', 'emissions', 'indigenous', 'timber'];
+    const steps = ['countries', 'emissionfactors', 'members', 'emissions', 'indigenous', 'timber'];
     expect(progress.map(({ name, number, of }) => [name, number, of])).toEqual(
       steps.flatMap((name, index) => [
         [name, index + 1, steps.length],

@@ -88,6 +88,10 @@ export const EMISSIONS_EXPORT: ExportDefinition = {
     enumOf('data_quality', DataQuality),
     enumOf('notation_key', NotationKey),
     ...inventoryFacts,
+    // how a figure computed from an energy balance was computed: null for a figure entered as tCO2e
+    double('emission_factor_tco2e_per_mwh'),
+    text('emission_factor_set'),
+    int('emission_factor_set_version'),
   ],
   parameters: {
     ...INVENTORY_PARAMETERS,
@@ -103,12 +107,15 @@ export const EMISSIONS_EXPORT: ExportDefinition = {
       knex
         .from(knex.raw('(?) as i', [rankedInventories(knex, ctx, filter)]))
         .join('emission_record as r', 'r.inventory_id', 'i.id')
+        .leftJoin('emission_factor_set as fs', 'fs.id', 'r.emission_factor_set_id')
         .select('i.member_id', 'i.name as member_name', 'i.country_code', 'i.category as member_category')
         .select('i.year', 'i.standard', 'i.is_preferred', 'r.sector', 'r.energy_carrier', 'r.scope')
         .select(knex.raw('trim_scale(r.final_energy_mwh)::text as final_energy_mwh'))
         .select(knex.raw('trim_scale(r.emissions_tco2e)::text as emissions_tco2e'))
         .select('r.data_quality', 'r.notation_key')
         .select('i.member_status', 'i.is_baseline', 'i.verification_status', 'i.is_public')
+        .select(knex.raw('trim_scale(r.emission_factor_tco2e_per_mwh)::text as emission_factor_tco2e_per_mwh'))
+        .select('fs.name as emission_factor_set', 'fs.version as emission_factor_set_version')
         .orderBy(['i.name', 'i.member_id', 'i.year', 'i.standard', 'r.sector', 'r.energy_carrier', 'r.scope']),
       filter,
     );

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { Extensions, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { DateTimeScalar } from '../../common/scalars';
 import {
   DataQuality,
@@ -58,12 +58,12 @@ export class DataSourceInput {
   licence?: string | null;
 }
 
-@InputType({
-  description:
-    "A member's inventory for one year and standard with all its records; replaces any earlier submission " +
-    'for the same member, year and standard, records included.',
-})
-export class EmissionInventoryInput {
+/**
+ * What an inventory says about itself, whether its records are entered or computed from an energy balance: the
+ * fields both inputs inherit (no argument takes it, so the schema has no such type).
+ */
+@InputType({ description: 'The fields every inventory input has.' })
+export class InventoryHeaderInput {
   @Field(() => ID, { description: 'The member the inventory is for.' })
   memberId!: string;
 
@@ -93,9 +93,56 @@ export class EmissionInventoryInput {
 
   @Field(() => DataSourceInput, { nullable: true, description: 'A new data source (not with dataSourceId).' })
   dataSource?: DataSourceInput | null;
+}
 
+@InputType({
+  description:
+    "A member's inventory for one year and standard with all its records; replaces any earlier submission " +
+    'for the same member, year and standard, records included.',
+})
+export class EmissionInventoryInput extends InventoryHeaderInput {
   @Field(() => [EmissionRecordInput], {
     description: 'All records, at most 100; one per sector × energy carrier × scope.',
   })
   records!: EmissionRecordInput[];
+}
+
+@InputType({ description: 'One line of an energy balance: final energy of a sector × energy carrier × scope.' })
+export class EnergyLineInput {
+  @Field(() => Sector)
+  sector!: Sector;
+
+  @Field(() => EnergyCarrier, { description: 'Any carrier the factor set has a factor for (not NOT_ENERGY).' })
+  energyCarrier!: EnergyCarrier;
+
+  @Field(() => EmissionScope)
+  scope!: EmissionScope;
+
+  @Field(() => Float, { description: 'Final energy consumed, MWh, finite and ≥ 0.' })
+  finalEnergyMwh!: number;
+
+  @Field(() => DataQuality, { nullable: true, description: 'Quality of the energy figure.' })
+  dataQuality?: DataQuality | null;
+}
+
+@InputType({
+  description:
+    "A member's energy balance for one year and standard: the server computes every record's emissions as " +
+    "finalEnergyMwh × the factor of the chosen set for the carrier (electricity: of the member's country and the " +
+    'year, else the latest earlier year), and stores it as the inventory of (member, year, standard), replacing ' +
+    'any earlier submission, records included.',
+})
+// stored as an EmissionInventory: its string fields take that entity's column lengths (src/schema/input-lengths.ts)
+@Extensions({ storedAs: 'EmissionInventory' })
+export class EnergyBalanceInput extends InventoryHeaderInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The factor set version to use; default: the newest set for `standard`.',
+  })
+  factorSetId?: string | null;
+
+  @Field(() => [EnergyLineInput], {
+    description: 'All lines, at most 100; one per sector × energy carrier × scope.',
+  })
+  lines!: EnergyLineInput[];
 }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { plannedField } from '../../common/read-plan';
@@ -11,11 +11,15 @@ import type { InventoryParent } from './emission-parent';
 import { EmissionInventoryConnection } from './emission-inventory.connection';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionInventoryFilter } from './emission-inventory.filter';
-import { EmissionInventoryInput } from './emission-inventory.inputs';
+import { EmissionInventoryInput, EnergyBalanceInput } from './emission-inventory.inputs';
 import { listInventories } from './emission-inventory.list';
 import { EmissionRecord } from './emission-record.entity';
 import { Sector } from './emission.enums';
 import { dataSourceById, recordsByInventory } from './emission.loaders';
+import { InventoryRecomputation } from './inventory-recomputation.entity';
+import { recomputationsByInventory } from './recomputation.loader';
+import { recomputeEmissionInventory } from './recompute-inventory';
+import { submitEnergyBalance } from './submit-energy-balance';
 import { submitEmissionInventory } from './submit-inventory';
 
 @Resolver(() => EmissionInventory)
@@ -48,6 +52,47 @@ export class EmissionInventoryResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EmissionInventory> {
     return submitEmissionInventory(ctx, input);
+  }
+
+  @Mutation(() => EmissionInventory, {
+    description:
+      "Creates or replaces the inventory of (member, year, standard) from its energy balance: each record's " +
+      'emissionsTco2e = finalEnergyMwh × the factor of the chosen set (default: the newest set for the standard), ' +
+      'stored with the factor and the set version (EmissionRecord.emissionFactorTco2ePerMwh, emissionFactorSet). ' +
+      'MEMBER_EDITOR of that member, or ADMIN. A negative energy, NOT_ENERGY, or a carrier the set has no factor ' +
+      'for is refused naming the line (e.g. input.lines[2].energyCarrier) and nothing is written.',
+  })
+  submitEnergyBalance(
+    @Arg('input', () => EnergyBalanceInput) input: EnergyBalanceInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EmissionInventory> {
+    return submitEnergyBalance(ctx, input);
+  }
+
+  @Mutation(() => EmissionInventory, {
+    description:
+      'Recomputes the computed records of an energy balance with another factor set version (a corrected one), at ' +
+      "the inventory's current `version` (stale → CONFLICT); the figures before are kept in `recomputations`. " +
+      'Entered records stay as they are. MEMBER_EDITOR of its member, or ADMIN.',
+  })
+  recomputeEmissionInventory(
+    @Arg('id', () => ID, { description: 'The inventory.' }) id: string,
+    @Arg('version', () => Int, { description: 'Its current version.' }) version: number,
+    @Arg('factorSetId', () => ID, {
+      nullable: true,
+      description: 'The factor set version to use; default: the newest set for its standard.',
+    })
+    factorSetId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EmissionInventory> {
+    return recomputeEmissionInventory(ctx, id, version, factorSetId ?? null);
+  }
+
+  @FieldResolver(() => [InventoryRecomputation], {
+    description: 'Every recomputation with another factor set, oldest first, with the figures before it.',
+  })
+  recomputations(@Root() inventory: InventoryParent, @Ctx() ctx: RequestContext): Promise<InventoryRecomputation[]> {
+    return recomputationsByInventory(ctx).load(inventory.id);
   }
 
   @FieldResolver(() => Member, { description: 'The member the inventory belongs to.' })

@@ -1,6 +1,7 @@
 import { Check, DecimalType, Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/postgresql';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
+import { EmissionFactorSet } from '../factors/emission-factor-set.entity';
 import { EmissionInventory } from './emission-inventory.entity';
 import { DataQuality, EmissionScope, EnergyCarrier, NotationKey, Sector } from './emission.enums';
 
@@ -17,6 +18,10 @@ import { DataQuality, EmissionScope, EnergyCarrier, NotationKey, Sector } from '
 @Check({
   name: 'emission_record_value_or_notation_key',
   expression: '(emissions_tco2e is null) <> (notation_key is null)',
+})
+@Check({
+  name: 'emission_record_factor_with_set',
+  expression: '(emission_factor_tco2e_per_mwh is null) = (emission_factor_set_id is null)',
 })
 export class EmissionRecord extends BaseEntity {
   @ManyToOne(() => EmissionInventory, { ref: true, deleteRule: 'cascade' })
@@ -41,6 +46,22 @@ export class EmissionRecord extends BaseEntity {
   @Field(() => Float, { nullable: true, description: 'Emissions in tonnes CO2e; null when a notation key is given.' })
   @Property({ type: new DecimalType('number'), precision: 16, scale: 3, nullable: true })
   emissionsTco2e: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'How this figure was computed: for a record of an energy balance, the factor (tonnes CO2e per MWh) that ' +
+      'emissionsTco2e = finalEnergyMwh × factor used, from emissionFactorSet; null for a figure entered as it is.',
+  })
+  @Property({ type: new DecimalType('number'), precision: 10, scale: 6, nullable: true })
+  emissionFactorTco2ePerMwh: number | null = null;
+
+  @Field(() => EmissionFactorSet, {
+    nullable: true,
+    description: 'The factor set version emissionFactorTco2ePerMwh comes from; null for a figure entered as it is.',
+  })
+  @ManyToOne(() => EmissionFactorSet, { ref: true, nullable: true, deleteRule: 'restrict' })
+  emissionFactorSet: Ref<EmissionFactorSet> | null = null;
 
   @Field(() => DataQuality, { nullable: true, description: 'Quality of the value, A (best) to D.' })
   @Enum({ items: () => DataQuality, nativeEnumName: 'data_quality', nullable: true })

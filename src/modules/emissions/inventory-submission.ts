@@ -1,8 +1,14 @@
 import { UserInputError } from '../../common/errors';
 import { MAX_LIST_ARGUMENT_ITEMS } from '../../http/limits';
 import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
-import type { DataSourceInput, EmissionInventoryInput, EmissionRecordInput } from './emission-inventory.inputs';
-import type { DataQuality, EmissionScope, EnergyCarrier, NotationKey, Sector } from './emission.enums';
+import type {
+  DataSourceInput,
+  EmissionInventoryInput,
+  EmissionRecordInput,
+  EnergyLineInput,
+  InventoryHeaderInput,
+} from './emission-inventory.inputs';
+import { type DataQuality, type EmissionScope, EnergyCarrier, type NotationKey, type Sector } from './emission.enums';
 
 export const FIRST_INVENTORY_YEAR = 1990;
 /** As for every list argument (the GraphQL boundary refuses longer ones first). */
@@ -65,20 +71,57 @@ function validRecord(record: EmissionRecordInput, field: string): ValidRecord {
   return { ...base, emissionsTco2e, finalEnergyMwh, dataQuality: null, notationKey, notationExplanation };
 }
 
-/** Checks every record; field paths name the offending record, e.g. `input.records[3].emissionsTco2e`. */
-export function validRecords(records: EmissionRecordInput[]): ValidRecord[] {
-  requireMaxItems('input.records', records, MAX_RECORDS_PER_INVENTORY);
-  if (records.length === 0) throw new UserInputError('input.records', 'an inventory needs at least one record');
+/** Checks each line of `list` (`input.<name>`) with `check`: at most 100, at least one, one per sector × carrier × scope. */
+function validLines<I extends Pick<EmissionRecordInput, 'sector' | 'energyCarrier' | 'scope'>, O>(
+  name: string,
+  lines: I[],
+  check: (line: I, field: string) => O,
+): O[] {
+  requireMaxItems(`input.${name}`, lines, MAX_RECORDS_PER_INVENTORY);
+  if (lines.length === 0) throw new UserInputError(`input.${name}`, 'an inventory needs at least one record');
   const seen = new Map<string, number>();
-  return records.map((record, index) => {
-    const field = `input.records[${index}]`;
+  return lines.map((record, index) => {
+    const field = `input.${name}[${index}]`;
     const line = `${record.sector}/${record.energyCarrier}/${record.scope}`;
     const earlier = seen.get(line);
     if (earlier !== undefined) {
-      throw new UserInputError(field, `${line} is already given in input.records[${earlier}]`);
+      throw new UserInputError(field, `${line} is already given in input.${name}[${earlier}]`);
     }
     seen.set(line, index);
-    return validRecord(record, field);
+    return check(record, field);
+  });
+}
+
+/** Checks every record; field paths name the offending record, e.g. `input.records[3].emissionsTco2e`. */
+export function validRecords(records: EmissionRecordInput[]): ValidRecord[] {
+  return validLines('records', records, validRecord);
+}
+
+/** A line of an energy balance, checked; its emissions are computed from a factor set afterwards. */
+export interface ValidEnergyLine {
+  sector: Sector;
+  energyCarrier: EnergyCarrier;
+  scope: EmissionScope;
+  finalEnergyMwh: number;
+  dataQuality: DataQuality | null;
+}
+
+/** Checks every line of an energy balance, e.g. `input.lines[2].finalEnergyMwh` must be finite and ≥ 0. */
+export function validEnergyLines(lines: EnergyLineInput[]): ValidEnergyLine[] {
+  return validLines('lines', lines, (line, field) => {
+    if (line.energyCarrier === EnergyCarrier.NOT_ENERGY) {
+      throw new UserInputError(
+        `${field}.energyCarrier`,
+        'NOT_ENERGY has no energy to compute from: submit non-energy emissions with submitEmissionInventory',
+      );
+    }
+    return {
+      sector: line.sector,
+      energyCarrier: line.energyCarrier,
+      scope: line.scope,
+      finalEnergyMwh: quantity(`${field}.finalEnergyMwh`, line.finalEnergyMwh)!,
+      dataQuality: line.dataQuality ?? null,
+    };
   });
 }
 
@@ -98,7 +141,13 @@ export function validDataSource(source: DataSourceInput): ValidDataSource {
   };
 }
 
-export function validSubmission(input: EmissionInventoryInput) {
+export interface ValidHeader {
+  year: number;
+  toolName: string | null;
+  dataSource: ValidDataSource | null;
+}
+
+export function validHeader(input: InventoryHeaderInput): ValidHeader {
   if (input.dataSourceId != null && input.dataSource != null) {
     throw new UserInputError('input.dataSource', 'give either dataSourceId or dataSource, not both');
   }
@@ -106,6 +155,9 @@ export function validSubmission(input: EmissionInventoryInput) {
     year: validInventoryYear(input.year),
     toolName: optionalText('input.toolName', input.toolName, 100),
     dataSource: input.dataSource ? validDataSource(input.dataSource) : null,
-    records: validRecords(input.records),
   };
+}
+
+export function validSubmission(input: EmissionInventoryInput) {
+  return { ...validHeader(input), records: validRecords(input.records) };
 }

@@ -6,11 +6,11 @@ import { notFound, UserInputError } from '../../common/errors';
 import { requireUuid } from '../../common/validation';
 import { memberById } from '../members/member.loaders';
 import { DataSource } from './data-source.entity';
-import type { EmissionInventoryInput } from './emission-inventory.inputs';
+import type { EmissionInventoryInput, InventoryHeaderInput } from './emission-inventory.inputs';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
 import { dataSourceById } from './emission.loaders';
-import { validSubmission } from './inventory-submission';
+import { type ValidHeader, type ValidRecord, validSubmission } from './inventory-submission';
 import { refreshMemberFigures } from '../targets/member-figures';
 import { refreshInventoryTotals } from './inventory-totals';
 
@@ -24,19 +24,32 @@ const UPSERT_INVENTORY = `
     published_at = excluded.published_at, data_source_id = excluded.data_source_id, tool_name = excluded.tool_name
   returning id`;
 
-/**
- * Creates or replaces the inventory of (member, year, standard) with all its records, in one transaction.
- * Everything is validated before the first write, so a rejected submission changes nothing.
- */
-export async function submitEmissionInventory(
-  ctx: RequestContext,
-  input: EmissionInventoryInput,
-): Promise<EmissionInventory> {
-  requireRole(ctx.viewer, 'submitEmissionInventory', ViewerRole.MEMBER_EDITOR);
+/** A record as stored: a valid record, and for a computed one the factor and the set version it came from. */
+export interface StoredRecord extends ValidRecord {
+  emissionFactorTco2ePerMwh: number | null;
+  emissionFactorSet: string | null;
+}
+
+/** The checks every inventory write makes before any other: the role, the member's id and the editor's scope. */
+export function requireInventoryWriter(ctx: RequestContext, action: string, input: InventoryHeaderInput): string {
+  requireRole(ctx.viewer, action, ViewerRole.MEMBER_EDITOR);
   const memberId = requireUuid('input.memberId', input.memberId);
-  requireMemberEditor(ctx.viewer, memberId, 'submitEmissionInventory');
-  const submission = validSubmission(input);
-  if (!(await memberById(ctx).load(memberId))) throw notFound('input.memberId', 'Member', memberId);
+  requireMemberEditor(ctx.viewer, memberId, action);
+  return memberId;
+}
+
+/**
+ * Stores the inventory of (member, year, standard) with `records`, replacing any earlier one and its records, then
+ * its totals and the member's maintained figures: the one write path of entered and computed inventories. The
+ * caller has validated everything; the existing data source is checked here, before the first write.
+ */
+export async function storeInventory(
+  ctx: RequestContext,
+  memberId: string,
+  input: InventoryHeaderInput,
+  header: ValidHeader,
+  records: readonly StoredRecord[],
+): Promise<EmissionInventory> {
   const existingSourceId = input.dataSourceId ? requireUuid('input.dataSourceId', input.dataSourceId) : null;
   if (existingSourceId && !(await dataSourceById(ctx).load(existingSourceId))) {
     throw new UserInputError('input.dataSourceId', `no data source has id ${existingSourceId}`);
@@ -44,27 +57,27 @@ export async function submitEmissionInventory(
 
   const inventoryId = await ctx.em.transactional(async (em) => {
     let dataSourceId = existingSourceId;
-    if (submission.dataSource) {
-      const source = em.create(DataSource, submission.dataSource);
+    if (header.dataSource) {
+      const source = em.create(DataSource, header.dataSource);
       await em.flush();
       dataSourceId = source.id;
     }
     const [{ id }] = await em.execute<{ id: string }[]>(UPSERT_INVENTORY, [
       memberId,
-      submission.year,
+      header.year,
       input.standard,
       input.isBaseline,
       input.verificationStatus,
       input.isPublic,
       input.publishedAt ?? null,
       dataSourceId,
-      submission.toolName,
+      header.toolName,
     ]);
     await em.nativeDelete(EmissionRecord, { inventory: id });
     const now = new Date();
     await em.insertMany(
       EmissionRecord,
-      submission.records.map((record) => ({
+      records.map((record) => ({
         ...record,
         id: randomUUID(),
         inventory: id,
@@ -77,4 +90,23 @@ export async function submitEmissionInventory(
     return id;
   });
   return ctx.em.findOneOrFail(EmissionInventory, inventoryId, { refresh: true });
+}
+
+/**
+ * Creates or replaces the inventory of (member, year, standard) with all its records, in one transaction.
+ * Everything is validated before the first write, so a rejected submission changes nothing.
+ */
+export async function submitEmissionInventory(
+  ctx: RequestContext,
+  input: EmissionInventoryInput,
+): Promise<EmissionInventory> {
+  const memberId = requireInventoryWriter(ctx, 'submitEmissionInventory', input);
+  const submission = validSubmission(input);
+  if (!(await memberById(ctx).load(memberId))) throw notFound('input.memberId', 'Member', memberId);
+  const records = submission.records.map((record) => ({
+    ...record,
+    emissionFactorTco2ePerMwh: null,
+    emissionFactorSet: null,
+  }));
+  return storeInventory(ctx, memberId, input, submission, records);
 }

@@ -4,6 +4,7 @@ import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
+import { whereTargetProgressMatches } from '../targets/target-progress-sql';
 import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
 import type { Member } from './member.entity';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
@@ -55,6 +56,7 @@ export function filteredMembers(
     query.joinRaw(`left join lateral ${charterProgressLateral('m.id', visibleInventories)} pg on true`);
   }
   if (filter.progressStatuses?.length) query.whereIn('pg.status', filter.progressStatuses);
+  if (filter.targetProgress) whereTargetProgressMatches(query, filter.targetProgress, visibleInventories);
   if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
   if (filter.categories?.length) query.whereIn('m.category', filter.categories);
   if (filter.statuses?.length) query.whereIn('m.status', filter.statuses);

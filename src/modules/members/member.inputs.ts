@@ -1,6 +1,7 @@
 import { Field, Float, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
 import { OrderDirection } from '../../common/order';
+import { TargetProgressFilter } from '../targets/target-progress.filter';
 import { TrajectoryStatus } from '../targets/target.enums';
 import { MemberCategory, MembershipStatus, MembershipType } from './member.enums';
 
@@ -38,6 +39,12 @@ export class MemberFilter {
     description: 'Members whose Charter progress (Member.progress.status) is any of these.',
   })
   progressStatuses?: TrajectoryStatus[];
+
+  @Field(() => TargetProgressFilter, {
+    nullable: true,
+    description: 'Members with at least one climate target matching this (its origin, type, year and progress).',
+  })
+  targetProgress?: TargetProgressFilter;
 }
 
 export enum MemberOrderField {

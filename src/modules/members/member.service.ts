@@ -43,6 +43,9 @@ async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Prom
   if (filter.nameContains != null && filter.nameContains.length > 200) {
     throw new UserInputError('filter.nameContains', 'must be at most 200 characters');
   }
+  if (filter.targetProgress?.targetYear != null) {
+    requireIntInRange('filter.targetProgress.targetYear', filter.targetProgress.targetYear, 1990, 2100);
+  }
   return checked;
 }
 

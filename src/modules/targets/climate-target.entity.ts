@@ -39,6 +39,15 @@ export class ClimateTarget extends VersionedEntity {
   @Property({ type: new DecimalType('number'), precision: 8, scale: 3, nullable: true })
   perCapitaTargetT: number | null = null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Tonnes CO2e a year to reach: required for FIXED_LEVEL; for NET_ZERO the residual emissions allowed ' +
+      '(offset elsewhere), 0 when not given.',
+  })
+  @Property({ type: new DecimalType('number'), precision: 16, scale: 3, nullable: true })
+  levelTco2e: number | null = null;
+
   @Field(() => TargetLegalStatus, { description: 'How binding the target is.' })
   @Enum({ items: () => TargetLegalStatus, nativeEnumName: 'target_legal_status' })
   legalStatus!: TargetLegalStatus;
@@ -46,4 +55,7 @@ export class ClimateTarget extends VersionedEntity {
   @Field(() => DateScalar, { nullable: true, description: 'When the target was adopted.' })
   @Property({ type: 'date', nullable: true })
   adoptedOn: string | null = null;
+
+  @Field(() => Int, { description: 'Rises with every change; setClimateTarget and removeClimateTarget need it.' })
+  declare version: number;
 }

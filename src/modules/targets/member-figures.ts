@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
+import { refreshTargetProgress } from './target-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
 const MEMBERS_PER_REBUILD_STEP = 500;
@@ -9,20 +10,34 @@ const FIGURE_TABLES = [
   'member_year_total',
   'member_year_sector_total',
   'member_charter_progress',
+  'climate_target_progress',
 ];
 
 /**
+ * One refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
+ * committed (otherwise both would insert the member's rows and one would fail on the primary key).
+ */
+async function lockMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  const [members, params] = membersCondition('id', memberIds);
+  await em.execute(`select id from member where ${members} order by id for no key update`, params);
+}
+
+/** Recomputes the progress of the members' targets after a target changed (their emission figures stay as they are). */
+export async function refreshMemberTargetProgress(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  await lockMemberFigures(em, memberIds);
+  await refreshTargetProgress(em, memberIds);
+}
+
+/**
  * Recomputes every maintained network figure of the given members from their records: the emission figures
- * first, then the Charter progress. Writes call it inside their transaction, so readers see the figures and the
+ * first, then the Charter progress and the progress of every target. Writes call it inside their transaction, so readers see the figures and the
  * records change together.
  */
 export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
-  // one refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
-  // committed (otherwise both would insert the member's rows and one would fail on the primary key)
-  const [members, params] = membersCondition('id', memberIds);
-  await em.execute(`select id from member where ${members} order by id for no key update`, params);
+  await lockMemberFigures(em, memberIds);
   await refreshEmissionFigures(em, memberIds);
   await refreshCharterProgress(em, memberIds);
+  await refreshTargetProgress(em, memberIds);
 }
 
 /**

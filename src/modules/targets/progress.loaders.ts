@@ -6,7 +6,8 @@ import { keysOnly, type Selection } from '../../common/selection';
 import { publicInventoriesOnly } from '../emissions/inventory-visibility';
 import { charterProgress, type CharterProgress } from './charter-progress';
 import { ClimateTarget } from './climate-target.entity';
-import type { TrajectoryStatus } from './target.enums';
+import type { PerCapitaPoint, TargetProgress } from './target-progress';
+import type { TargetMeasure, TrajectoryStatus } from './target.enums';
 
 /** The progress of an id with no stored row (no such member): NO_DATA, as for a member without inventories. */
 const NO_PROGRESS = charterProgress({
@@ -61,8 +62,8 @@ export const charterProgressByMember = defineLoader(
 const targetPlans = new WeakMap<Selection, KeyedPlan>();
 
 /**
- * Targets per member: the Charter first, then by target year; plain rows with the columns `selection` asks (targets have
- * no field resolvers, so the rows are the answer). One loader per shape of selection, so one statement per batch.
+ * Targets per member: the Charter first, then by target year; plain rows with the columns `selection` asks (their one
+ * field resolver, progress, reads only the id). One loader per shape of selection, so one statement per batch.
  */
 export function targetsByMember(ctx: RequestContext, selection: Selection): DataLoader<string, ClimateTarget[]> {
   const { plan, key } = rememberedPlan(targetPlans, selection, () =>
@@ -83,3 +84,56 @@ export function targetsByMember(ctx: RequestContext, selection: Selection): Data
       }),
   );
 }
+
+interface StoredTargetRow {
+  target_id: string;
+  status: TrajectoryStatus;
+  measure: TargetMeasure;
+  baseline_year: number | null;
+  baseline_tco2e: number | null;
+  latest_year: number | null;
+  latest_tco2e: number | null;
+  baseline_value: number | null;
+  latest_value: number | null;
+  target_value: number | null;
+  path_value: number | null;
+  reduction_percent: number | null;
+  residual_value: number | null;
+  required_annual_reduction_percent: number | null;
+  required_annual_cut: number | null;
+  per_capita_series: PerCapitaPoint[] | null;
+}
+
+/** Progress per target, for every target of a page of members in one SQL statement over the stored figures. */
+export const targetProgressByTarget = defineLoader(
+  (ctx) =>
+    new DataLoader<string, TargetProgress | null>(async (targetIds) => {
+      const rows: StoredTargetRow[] = await ctx.em
+        .getKnex()
+        .from('climate_target_progress')
+        .whereIn('target_id', [...targetIds])
+        .where('public_only', publicInventoriesOnly(ctx.viewer))
+        .select('*');
+      return byKeys(targetIds, rows, (row) => row.target_id, null).map((row) =>
+        row
+          ? {
+              status: row.status,
+              measure: row.measure,
+              baselineYear: row.baseline_year,
+              baselineEmissionsTco2e: row.baseline_tco2e,
+              latestYear: row.latest_year,
+              latestEmissionsTco2e: row.latest_tco2e,
+              baselineValue: row.baseline_value,
+              latestValue: row.latest_value,
+              targetValue: row.target_value,
+              pathValue: row.path_value,
+              reductionPercent: row.reduction_percent,
+              residualValue: row.residual_value,
+              requiredAnnualReductionPercent: row.required_annual_reduction_percent,
+              requiredAnnualCut: row.required_annual_cut,
+              perCapitaSeries: row.per_capita_series,
+            }
+          : null,
+      );
+    }),
+);

@@ -21,6 +21,12 @@ export enum TargetLegalStatus {
   VOLUNTARY_COMMITMENT = 'VOLUNTARY_COMMITMENT',
 }
 
+/** What a target's progress figures count: total emissions, or emissions per inhabitant. */
+export enum TargetMeasure {
+  TOTAL_TCO2E = 'TOTAL_TCO2E',
+  TCO2E_PER_CAPITA = 'TCO2E_PER_CAPITA',
+}
+
 export enum TrajectoryStatus {
   ON_TRACK = 'ON_TRACK',
   SLIGHTLY_OFF = 'SLIGHTLY_OFF',
@@ -45,14 +51,24 @@ registerEnumType(TargetType, {
   valuesConfig: {
     BASE_YEAR_ABSOLUTE: { description: 'Cut total emissions by reductionPercent from baseYear to targetYear.' },
     PER_CAPITA_LEVEL: { description: 'Reach perCapitaTargetT tonnes CO2e per inhabitant by targetYear.' },
-    NET_ZERO: { description: 'Net-zero (climate-neutral) by targetYear.' },
-    FIXED_LEVEL: { description: 'Reach a fixed emission level by targetYear.' },
+    NET_ZERO: { description: 'Net-zero (climate-neutral) by targetYear: at most levelTco2e (default 0) left.' },
+    FIXED_LEVEL: { description: 'Reach levelTco2e tonnes CO2e a year by targetYear.' },
+  },
+});
+registerEnumType(TargetMeasure, {
+  name: 'TargetMeasure',
+  description: "The unit of a target's progress values (baselineValue, latestValue, targetValue, pathValue, ...).",
+  valuesConfig: {
+    TOTAL_TCO2E: { description: 'Total emissions of the year, tonnes CO2e.' },
+    TCO2E_PER_CAPITA: { description: 'Emissions of the year per inhabitant, tonnes CO2e (PER_CAPITA_LEVEL).' },
   },
 });
 registerEnumType(TargetLegalStatus, { name: 'TargetLegalStatus', description: 'How binding a target is.' });
 registerEnumType(TrajectoryStatus, {
   name: 'TrajectoryStatus',
-  description: 'Where a member stands against the Charter path (linear from the baseline to −95 % in 2050).',
+  description:
+    'Where a member stands against the path of a target (linear from the baseline value to the target value in ' +
+    'the target year; for the Charter to −95 % in 2050).',
   valuesConfig: {
     ON_TRACK: { description: 'Latest emissions at or below the path.' },
     SLIGHTLY_OFF: { description: 'Latest emissions above the path by at most 10 %.' },

@@ -1,0 +1,67 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import type { PerCapitaPoint } from './target-progress';
+import { TargetMeasure, TrajectoryStatus } from './target.enums';
+
+/**
+ * The progress of one climate target (target-progress.ts), maintained in the same transaction as every write that
+ * changes it (see target-progress-refresh.ts), so lists filter on it in SQL. Two rows per target: `publicOnly` from
+ * its member's public inventories only, for anonymous callers, and one from all its inventories.
+ */
+@Entity({ tableName: 'climate_target_progress' })
+@Index({ name: 'climate_target_progress_member_idx', properties: ['memberId'] })
+export class StoredTargetProgress {
+  @PrimaryKey({ type: 'uuid' })
+  targetId!: string;
+
+  @PrimaryKey()
+  publicOnly!: boolean;
+
+  @Property({ type: 'uuid' })
+  memberId!: string;
+
+  @Enum({ items: () => TrajectoryStatus, nativeEnumName: 'trajectory_status' })
+  status!: TrajectoryStatus;
+
+  @Enum({ items: () => TargetMeasure, nativeEnumName: 'target_measure' })
+  measure!: TargetMeasure;
+
+  @Property({ type: 'integer', nullable: true })
+  baselineYear: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  baselineTco2e: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  latestYear: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  latestTco2e: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  baselineValue: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  latestValue: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  targetValue: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  pathValue: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  reductionPercent: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  residualValue: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  requiredAnnualReductionPercent: number | null = null;
+
+  @Property({ type: 'double precision', nullable: true })
+  requiredAnnualCut: number | null = null;
+
+  /** Only for PER_CAPITA_LEVEL targets: every inventory year with its population and per-capita emissions. */
+  @Property({ type: 'jsonb', nullable: true })
+  perCapitaSeries: PerCapitaPoint[] | null = null;
+}
