@@ -23,6 +23,7 @@ import { inputBoundary } from './input-boundary';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
+import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /**
@@ -72,7 +73,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
-    schema: transactionalMutations(schema),
+    schema: withResponseItemLimit(transactionalMutations(schema)),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { defineLoader, type RequestContext } from '../../common/context';
-import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { type KeyedPlan, plannedObject, planRead, rememberedPlan, selectPlanned } from '../../common/read-plan';
+import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { Member } from './member.entity';
@@ -14,10 +15,16 @@ export const memberById = defineLoader(
     ),
 );
 
-/** Members by id as plain objects read by `plan`: one loader, so one statement per batch, per shape of selection. */
-export function plannedMemberById(ctx: RequestContext, plan: ReadPlan): DataLoader<string, Member | null> {
+const memberPlans = new WeakMap<Selection, KeyedPlan>();
+
+/**
+ * Members by id as plain objects with the columns `selection` asks: one loader, so one statement per batch, per shape
+ * of selection. The plan is made once per selection (the 50 references of one `_entities` field share it).
+ */
+export function plannedMemberById(ctx: RequestContext, selection: Selection): DataLoader<string, Member | null> {
+  const { plan, key } = rememberedPlan(memberPlans, selection, () => planRead(ctx.em, Member, selection, 'm'));
   return ctx.loaders.get(
-    `plannedMemberById ${planKey(plan)}`,
+    `plannedMemberById ${key}`,
     () =>
       new DataLoader<string, Member | null>(async (ids) => {
         const query = ctx.em

@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context';
-import { planRead } from '../../common/read-plan';
 import { selectionOf } from '../../common/selection';
 import { isUuid } from '../../common/validation';
 import { Member } from './member.entity';
@@ -18,8 +17,7 @@ export const memberReference = {
       info: GraphQLResolveInfo,
     ): Promise<Member | null> | null {
       if (!isUuid(reference.id)) return null;
-      const plan = planRead(ctx.em, Member, selectionOf(info, 'Member'), 'm');
-      return plannedMemberById(ctx, plan).load(reference.id.toLowerCase());
+      return plannedMemberById(ctx, selectionOf(info, 'Member')).load(reference.id.toLowerCase());
     },
   },
 };

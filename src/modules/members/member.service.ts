@@ -31,7 +31,7 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
 
 /** One member as a plain object with the properties `selection` asks (one statement per batch of alike reads). */
 export async function readMember(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
-  return plannedMemberById(ctx, planRead(ctx.em, Member, selection, 'm')).load(requireUuid('id', id));
+  return plannedMemberById(ctx, selection).load(requireUuid('id', id));
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
