@@ -6,6 +6,7 @@ import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { Member } from './member.entity';
+import type { MemberParent } from './member-parent';
 import { PopulationRecord } from './population-record.entity';
 
 export const memberById = defineLoader(
@@ -65,7 +66,21 @@ export const populationHistoryByMember = defineLoader(
     ),
 );
 
-/** The latest population per member; lists prime it from their own query. */
+/** The latest populations a member list read with its rows, by the row's planned object. */
+const listedPopulations = new WeakMap<object, number | null>();
+
+/** Remembers the latest population read with a listed member, so its `population` field needs no load. */
+export function rememberListedPopulation(member: object, population: number | null): void {
+  listedPopulations.set(member, population);
+}
+
+/** The latest population of a member: the one read with it by its list, else loaded (batched). */
+export function latestPopulationOf(ctx: RequestContext, member: MemberParent): number | null | Promise<number | null> {
+  if (listedPopulations.has(member)) return listedPopulations.get(member)!;
+  return latestPopulationByMember(ctx).load(member.id);
+}
+
+/** The latest population per member. */
 export const latestPopulationByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, number | null>(async (memberIds) => {

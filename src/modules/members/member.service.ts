@@ -20,7 +20,7 @@ import {
   type MemberOrder,
   type MemberUpdate,
 } from './member.inputs';
-import { latestPopulationByMember, memberById, plannedMemberById } from './member.loaders';
+import { memberById, plannedMemberById, rememberListedPopulation } from './member.loaders';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -63,10 +63,9 @@ export async function listMembers(
   const order = args.orderBy ?? DEFAULT_ORDER;
   const rows = await memberPageRows(ctx.em, plan, withPopulation, filter, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
-  const populations = withPopulation ? latestPopulationByMember(ctx) : null;
   for (const row of rows) {
     sortKeys.set(row.member, [row.sortKey, row.member.id]);
-    populations?.prime(row.member.id, row.population);
+    if (withPopulation) rememberListedPopulation(row.member, row.population);
   }
   return new Page(
     rows.map((row) => row.member),
