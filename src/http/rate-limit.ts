@@ -25,12 +25,21 @@ declare module 'fastify' {
  * operation's cost once that is known, before it runs.
  */
 export class RateLimiter {
+  /** Each request's bucket, found on its first charge (a keyed one hashes its key once, not at every charge). */
+  private readonly buckets = new WeakMap<FastifyRequest, { bucket: string; limit: number }>();
+
   constructor(
     private readonly store: CostStore,
     private readonly limits: Limits,
   ) {}
 
   private bucketOf(request: FastifyRequest): { bucket: string; limit: number } {
+    let found = this.buckets.get(request);
+    if (!found) this.buckets.set(request, (found = this.findBucket(request)));
+    return found;
+  }
+
+  private findBucket(request: FastifyRequest): { bucket: string; limit: number } {
     const authorization = request.headers.authorization?.trim();
     if (!authorization) return { bucket: `ip:${request.ip}`, limit: this.limits.anonymousRateLimitPoints };
     const secret = authorization.replace(/^Bearer\s+/i, '');
@@ -94,11 +103,13 @@ export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter):
     if (await limiter.spend(request, 1)) return;
     return refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
   });
-  scope.addHook('onSend', async (request, reply) => {
+  scope.addHook('onSend', (request, reply, payload, done) => {
     const budget = request.budget;
-    if (!budget) return;
-    reply.header('ratelimit-limit', String(budget.limit));
-    reply.header('ratelimit-remaining', String(budget.remaining));
-    reply.header('ratelimit-reset', String(budget.resetSeconds));
+    if (budget) {
+      reply.header('ratelimit-limit', String(budget.limit));
+      reply.header('ratelimit-remaining', String(budget.remaining));
+      reply.header('ratelimit-reset', String(budget.resetSeconds));
+    }
+    done(null, payload);
   });
 }
