@@ -51,8 +51,11 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
       return payload;
     });
   }
+  // without origins to allow, @fastify/cors would run on every request only to add nothing (a preflight is not
+  // found either way)
+  if (!config.corsOrigins.length) return;
   await app.register(cors, {
-    origin: config.corsOrigins.length ? config.corsOrigins : false,
+    origin: config.corsOrigins,
     methods: ['GET', 'POST'],
     allowedHeaders: [
       'content-type',
