@@ -15,11 +15,12 @@ export type Selection = ReadonlyMap<string, Selection>;
 const NOTHING: Selection = new Map();
 
 /**
- * Selections by the field nodes they were walked from. GraphQL execution gives every item of a list the same field
- * nodes array, made afresh for each execution (so for its variables): a field of 100 rows is walked once, and what is
- * derived from its selection (a read plan) can be remembered per selection object.
+ * Selections by the field nodes they were walked from, and the type they were walked for. GraphQL execution gives
+ * every item of a list the same field nodes array, made afresh for each execution (so for its variables): a field of
+ * 100 rows (or 50 `_entities` representations) is walked once, and what is derived from its selection (a read plan)
+ * can be remembered per selection object.
  */
-const selections = new WeakMap<GraphQLResolveInfo['fieldNodes'], Selection>();
+const selections = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, Selection>>();
 
 interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
@@ -56,12 +57,14 @@ function collect(set: SelectionSetNode | undefined, typeName: string, walk: Walk
  * (the `_entities` union) pass the concrete type: only fragments on that type count.
  */
 export function selectionOf(info: GraphQLResolveInfo, typeName = '*'): Selection {
-  const cached = typeName === '*' ? selections.get(info.fieldNodes) : undefined;
+  let byType = selections.get(info.fieldNodes);
+  if (!byType) selections.set(info.fieldNodes, (byType = new Map()));
+  const cached = byType.get(typeName);
   if (cached) return cached;
   const walk: Walk = { fragments: info.fragments, variables: info.variableValues };
   const selection = new Map<string, Selection>();
   for (const node of info.fieldNodes) collect(node.selectionSet, typeName, walk, selection);
-  if (typeName === '*') selections.set(info.fieldNodes, selection);
+  byType.set(typeName, selection);
   return selection;
 }
 

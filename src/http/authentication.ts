@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from '../auth/authenticate';
-import type { Viewer } from '../auth/viewer';
+import { anonymousViewer, type Viewer } from '../auth/viewer';
 import { ApiError } from '../common/errors';
 import { databaseTrouble } from '../db/database-trouble';
 import type { AuthFailureGuard } from './auth-failures';
@@ -26,9 +26,7 @@ export function registerAuthentication(
   adminApiKey: string | undefined,
   guard: AuthFailureGuard,
 ) {
-  app.decorateRequest('viewer', null as unknown as Viewer);
-  app.addHook('onRequest', async (request) => {
-    const { authorization } = request.headers;
+  const identify = async (request: FastifyRequest, authorization: string) => {
     if (authorization) await guard.refuseIfThrottled(request);
     try {
       request.viewer = await authenticate(authorization, orm.em, adminApiKey);
@@ -43,5 +41,15 @@ export function registerAuthentication(
       }
       throw error;
     }
+  };
+  app.decorateRequest('viewer', null as unknown as Viewer);
+  app.addHook('onRequest', (request, _reply, done) => {
+    const { authorization } = request.headers;
+    // no header, nothing to look up: anonymous at once, without the promises of the lookup
+    if (authorization === undefined) {
+      request.viewer = anonymousViewer();
+      return done();
+    }
+    identify(request, authorization).then(() => done(), done);
   });
 }

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, isListType } from 'graphql';
 import { ApiError } from '../common/errors';
 import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from './limits';
 import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
+import { countResponseItems, ResponseItems } from './response-items';
 
 /** `extensions.cost` of an answer: what the operation cost and what the caller's budget has left. */
 export function costExtension(cost: number, limits: Limits, budget: Budget | null) {
@@ -32,7 +32,8 @@ function tooManyItems(limits: Limits): ApiError {
  *
  * The cost counts lists at the sizes of list-sizes.ts; should the data hold more, a query's answer is still bounded:
  * once its lists hold more than `maxResponseItems` items, no further field resolves and the whole answer is replaced by
- * GRAPHQL_VALIDATION_FAILED (HTTP 400). Mutations are answered in full: their writes are done by then.
+ * GRAPHQL_VALIDATION_FAILED (HTTP 400). Mutations are answered in full: their writes are done by then. The items are
+ * counted by the schema's resolvers (withResponseItemLimit, applied by ./graphql.ts).
  */
 export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPlugin<GraphqlContext> {
   const operationCost = rememberedOperationCost(limits);
@@ -40,15 +41,9 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
     async requestDidStart() {
       // every request pays at least the point charged on arrival, whatever stops it
       let cost = 1;
-      let items = 0;
       let isQuery = false;
       // one error for the request, thrown by every field that would resolve after the limit was passed
-      let stopped: ApiError | null = null;
-      const countItems = (_error: unknown, result: unknown) => {
-        if (!Array.isArray(result)) return;
-        items += result.length;
-        if (items > limits.maxResponseItems) stopped ??= tooManyItems(limits);
-      };
+      const items = new ResponseItems(limits.maxResponseItems, () => tooManyItems(limits));
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           // without an operation, execution fails before any resolver runs
@@ -60,20 +55,15 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
             throw rateLimited(contextValue.request.budget!, cost);
           }
         },
-        async executionDidStart() {
-          if (!isQuery) return;
-          return {
-            willResolveField({ info }) {
-              if (stopped) throw stopped;
-              return isListType(getNullableType(info.returnType)) ? countItems : undefined;
-            },
-          };
+        async executionDidStart({ contextValue }) {
+          if (isQuery) countResponseItems(contextValue, items);
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
+          const { stopped } = items;
           if (stopped) {
             contextValue.log.warn(
-              { items, maxResponseItems: limits.maxResponseItems },
+              { items: items.count, maxResponseItems: limits.maxResponseItems },
               'answer over the item limit refused',
             );
             const { message, extensions } = stopped;

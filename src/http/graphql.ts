@@ -27,6 +27,7 @@ import { registerReadScope } from './read-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
 import { registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
+import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /**
@@ -80,7 +81,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
-    schema: transactionalMutations(schema),
+    schema: withResponseItemLimit(transactionalMutations(schema)),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,

@@ -27,6 +27,8 @@ declare module 'fastify' {
 export class RateLimiter {
   private readonly keyBudget: PointBudget;
   private readonly anonymousBudget: PointBudget;
+  /** Each request's bucket, found on its first charge (a keyed one hashes its key once, not at every charge). */
+  private readonly buckets = new WeakMap<FastifyRequest, { budget: PointBudget; bucket: string }>();
 
   constructor(store: CostStore, limits: Limits) {
     this.keyBudget = store.budget('key', limits.rateLimitPoints, limits.rateLimitWindowSeconds);
@@ -34,6 +36,12 @@ export class RateLimiter {
   }
 
   private bucketOf(request: FastifyRequest): { budget: PointBudget; bucket: string } {
+    let found = this.buckets.get(request);
+    if (!found) this.buckets.set(request, (found = this.findBucket(request)));
+    return found;
+  }
+
+  private findBucket(request: FastifyRequest): { budget: PointBudget; bucket: string } {
     const authorization = request.headers.authorization?.trim();
     if (!authorization) return { budget: this.anonymousBudget, bucket: request.ip };
     return { budget: this.keyBudget, bucket: hashApiKey(authorization.replace(/^Bearer\s+/i, '')) };
@@ -94,11 +102,13 @@ export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter):
     if (await limiter.spend(request, 1)) return;
     return refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
   });
-  scope.addHook('onSend', async (request, reply) => {
+  scope.addHook('onSend', (request, reply, payload, done) => {
     const budget = request.budget;
-    if (!budget) return;
-    reply.header('ratelimit-limit', String(budget.limit));
-    reply.header('ratelimit-remaining', String(budget.remaining));
-    reply.header('ratelimit-reset', String(budget.resetSeconds));
+    if (budget) {
+      reply.header('ratelimit-limit', String(budget.limit));
+      reply.header('ratelimit-remaining', String(budget.remaining));
+      reply.header('ratelimit-reset', String(budget.resetSeconds));
+    }
+    done(null, payload);
   });
 }

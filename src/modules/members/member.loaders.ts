@@ -1,10 +1,13 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { defineLoader, type RequestContext } from '../../common/context';
-import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { type KeyedPlan, plannedObject, rememberedPlan, selectPlanned } from '../../common/read-plan';
+import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { Member } from './member.entity';
+import type { MemberParent } from './member-parent';
+import { planMember } from './member-plan';
 import { PopulationRecord } from './population-record.entity';
 
 export const memberById = defineLoader(
@@ -14,10 +17,16 @@ export const memberById = defineLoader(
     ),
 );
 
-/** Members by id as plain objects read by `plan`: one loader, so one statement per batch, per shape of selection. */
-export function plannedMemberById(ctx: RequestContext, plan: ReadPlan): DataLoader<string, Member | null> {
+const memberPlans = new WeakMap<Selection, KeyedPlan>();
+
+/**
+ * Members by id as plain objects with the columns `selection` asks: one loader, so one statement per batch, per shape
+ * of selection. The plan is made once per selection (the 50 references of one `_entities` field share it).
+ */
+export function plannedMemberById(ctx: RequestContext, selection: Selection): DataLoader<string, Member | null> {
+  const { plan, key } = rememberedPlan(memberPlans, selection, () => planMember(ctx, selection));
   return ctx.loaders.get(
-    `plannedMemberById ${planKey(plan)}`,
+    `plannedMemberById ${key}`,
     () =>
       new DataLoader<string, Member | null>(async (ids) => {
         const query = ctx.em
@@ -58,7 +67,26 @@ export const populationHistoryByMember = defineLoader(
     ),
 );
 
-/** The latest population per member; lists prime it from their own query. */
+/**
+ * The latest population a member list read with a row, kept on the row's planned object under a symbol (no GraphQL
+ * field reads it; cheaper than a WeakMap entry per row).
+ */
+const LISTED_POPULATION = Symbol('listedPopulation');
+
+type Listed = { [LISTED_POPULATION]?: number | null };
+
+/** Remembers the latest population read with a listed member, so its `population` field needs no load. */
+export function rememberListedPopulation(member: object, population: number | null): void {
+  (member as Listed)[LISTED_POPULATION] = population;
+}
+
+/** The latest population of a member: the one read with it by its list, else loaded (batched). */
+export function latestPopulationOf(ctx: RequestContext, member: MemberParent): number | null | Promise<number | null> {
+  const listed = (member as Listed)[LISTED_POPULATION];
+  return listed !== undefined ? listed : latestPopulationByMember(ctx).load(member.id);
+}
+
+/** The latest population per member. */
 export const latestPopulationByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, number | null>(async (memberIds) => {

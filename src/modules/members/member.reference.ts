@@ -4,7 +4,6 @@ import { selectionOf } from '../../common/selection';
 import { isUuid } from '../../common/validation';
 import type { Member } from './member.entity';
 import { plannedMemberById } from './member.loaders';
-import { planMember } from './member-plan';
 
 /**
  * Federation: resolves `{ __typename: "Member", id }` representations, batched (one statement per batch, reading the
@@ -18,8 +17,7 @@ export const memberReference = {
       info: GraphQLResolveInfo,
     ): Promise<Member | null> | null {
       if (!isUuid(reference.id)) return null;
-      const plan = planMember(ctx, selectionOf(info, 'Member'));
-      return plannedMemberById(ctx, plan).load(reference.id.toLowerCase());
+      return plannedMemberById(ctx, selectionOf(info, 'Member')).load(reference.id.toLowerCase());
     },
   },
 };

@@ -10,12 +10,7 @@ import { MemberConnection } from './member.connection';
 import { Member } from './member.entity';
 import type { MemberParent } from './member-parent';
 import { MemberFilter, MemberInput, MemberOrder, MemberUpdate } from './member.inputs';
-import {
-  coordinationOfficeById,
-  countryByCode,
-  latestPopulationByMember,
-  populationHistoryByMember,
-} from './member.loaders';
+import { coordinationOfficeById, countryByCode, latestPopulationOf, populationHistoryByMember } from './member.loaders';
 import { createMember, listMembers, readMember, updateMember } from './member.service';
 import { PopulationRecord } from './population-record.entity';
 
@@ -61,9 +56,11 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Country, { description: 'The country the member is in.' })
-  async country(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<Country> {
+  country(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Country | Promise<Country> {
     if (isPlanned(member.country)) return member.country as unknown as Country;
-    return (await countryByCode(ctx).load(member.country.code))!;
+    return countryByCode(ctx)
+      .load(member.country.code)
+      .then((country) => country!);
   }
 
   @FieldResolver(() => CoordinationOffice, {
@@ -80,8 +77,8 @@ export class MemberResolver {
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'The latest recorded population.' })
-  population(@Root() member: MemberParent, @Ctx() ctx: RequestContext): Promise<number | null> {
-    return latestPopulationByMember(ctx).load(member.id);
+  population(@Root() member: MemberParent, @Ctx() ctx: RequestContext): number | null | Promise<number | null> {
+    return latestPopulationOf(ctx, member);
   }
 
   @FieldResolver(() => [PopulationRecord], { description: 'Population by year, oldest first.' })

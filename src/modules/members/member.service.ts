@@ -19,7 +19,7 @@ import {
   type MemberOrder,
   type MemberUpdate,
 } from './member.inputs';
-import { latestPopulationByMember, memberById, plannedMemberById } from './member.loaders';
+import { memberById, plannedMemberById, rememberListedPopulation } from './member.loaders';
 import { planMember } from './member-plan';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
@@ -31,7 +31,7 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
 
 /** One member as a plain object with the properties `selection` asks (one statement per batch of alike reads). */
 export async function readMember(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
-  return plannedMemberById(ctx, planMember(ctx, selection)).load(requireUuid('id', id));
+  return plannedMemberById(ctx, selection).load(requireUuid('id', id));
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
@@ -66,10 +66,9 @@ export async function listMembers(
   const order = args.orderBy ?? DEFAULT_ORDER;
   const rows = await memberPageRows(ctx.em, plan, withPopulation, filter, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
-  const populations = withPopulation ? latestPopulationByMember(ctx) : null;
   for (const row of rows) {
     sortKeys.set(row.member, [row.sortKey, row.member.id]);
-    populations?.prime(row.member.id, row.population);
+    if (withPopulation) rememberListedPopulation(row.member, row.population);
   }
   return new Page(
     rows.map((row) => row.member),
