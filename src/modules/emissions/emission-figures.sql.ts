@@ -1,8 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { standardRankSql } from './standard-preference';
 
+/** Every member at once, instead of a list of ids: the seeders compute all figures with one statement per table. */
+export const EVERY_MEMBER = Symbol('every member');
+export type MemberSelection = readonly string[] | typeof EVERY_MEMBER;
+
 /** An SQL condition limiting `column` to the given member ids, and its parameters. */
-export function membersCondition(column: string, memberIds: readonly string[]): [string, unknown[]] {
+export function membersCondition(column: string, memberIds: MemberSelection): [string, unknown[]] {
+  if (memberIds === EVERY_MEMBER) return ['true', []];
   return [`${column} in (select value::uuid from json_array_elements_text(?::json))`, [JSON.stringify(memberIds)]];
 }
 
@@ -21,7 +26,7 @@ function rankedInventories(members: string): string {
  * their inventories and records. Every write of inventories calls it in the same
  * transaction, so the figures never disagree with the records.
  */
-export async function refreshEmissionFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+export async function refreshEmissionFigures(em: EntityManager, memberIds: MemberSelection): Promise<void> {
   const [lineMembers, lineParams] = membersCondition('member_id', memberIds);
   const [inventoryMembers, inventoryParams] = membersCondition('i.member_id', memberIds);
   await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);
