@@ -1,30 +1,59 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ReferenceKind, type EntityClass, type EntityManager, type Knex } from '@mikro-orm/postgresql';
+import {
+  ReferenceKind,
+  type EntityClass,
+  type EntityManager,
+  type EntityProperty,
+  type Knex,
+} from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 /** A row as `em.insertMany` takes it: values by property name, relations by the related row's id; absent is NULL. */
 export type CopyRow<T> = { [K in keyof T]?: unknown };
 
-/** Bytes of COPY text sent per write: few writes, and the stream's buffer stays small. */
-const CHUNK_CHARS = 64 * 1024;
-const SPECIAL = /[\\\t\n\r]/;
+type Encoder = (value: unknown) => string;
 
-/** A value in COPY's text format: `\N` for NULL, backslash, tab and line breaks escaped. */
-function copyText(value: unknown): string {
-  if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString();
+/** Characters of COPY text sent per write: few writes, and the stream's buffer stays small. */
+const CHUNK_CHARS = 256 * 1024;
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+/** Column types whose values can hold any character; the others (uuid, numbers, enums, dates) never need escaping. */
+const FREE_TEXT = /^(varchar|character|text|json)|\[\]$/;
+
+function plainText(value: unknown): string {
+  return String(value);
+}
+
+function arrayLiteral(items: unknown[]): string {
+  return `{${items.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+function escapedText(value: unknown): string {
   const text = Array.isArray(value)
-    ? `{${value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
+    ? arrayLiteral(value)
     : typeof value === 'object'
       ? JSON.stringify(value)
       : String(value);
-  return SPECIAL.test(text)
-    ? text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-    : text;
+  return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : text;
+}
+
+/** How a property's values are written in COPY's text format: `\N` for NULL, free text escaped. */
+function encoderFor(prop: EntityProperty): Encoder {
+  const text = FREE_TEXT.test(prop.columnTypes[0] ?? '') ? escapedText : plainText;
+  // every row of a seed carries the same timestamps: format each once
+  let lastDate: Date | undefined;
+  let lastStamp = '';
+  return (value) => {
+    if (value === null || value === undefined) return '\\N';
+    if (typeof value === 'boolean') return value ? 't' : 'f';
+    if (value instanceof Date) {
+      if (value !== lastDate) [lastDate, lastStamp] = [value, value.toISOString()];
+      return lastStamp;
+    }
+    return text(value);
+  };
 }
 
 /** The table and the columns of an entity, as MikroORM maps them: every stored scalar and owning to-one relation. */
@@ -44,6 +73,7 @@ export function copyColumns<T extends object>(em: EntityManager, entity: EntityC
     table: meta.tableName,
     properties: props.map((prop) => prop.name as keyof T & string),
     columns: props.map((prop) => prop.fieldNames[0]),
+    encoders: props.map(encoderFor),
   };
 }
 
@@ -55,24 +85,27 @@ async function transactionConnection(em: EntityManager): Promise<Client> {
 }
 
 /**
- * Streams rows of `entity` into its table with `COPY ... FROM STDIN` on the transaction's connection, generating them
- * as the server takes them (memory stays flat however many there are). `freeze`: the table was truncated in this
+ * Streams rows of `entity` into its table with `COPY ... FROM STDIN` on the transaction's connection, taking them
+ * from `rows` as the server takes them, so memory stays flat however many there are (a generator may hand the same
+ * object again: each is written out before the next is asked for). `freeze`: the table was truncated in this
  * transaction, so the rows can be written frozen and never need a vacuum's rewrite. Returns the number of rows.
  */
 export async function copyRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
-  rows: Iterable<CopyRow<T>> | AsyncIterable<CopyRow<T>>,
+  rows: Iterable<CopyRow<T>>,
   { freeze = false } = {},
 ): Promise<number> {
-  const { table, properties, columns } = copyColumns(em, entity);
+  const { table, properties, columns, encoders } = copyColumns(em, entity);
   const connection = await transactionConnection(em);
   const names = columns.map((column) => `"${column}"`).join(', ');
   const copy = connection.query(copyFrom(`copy "${table}" (${names}) from stdin${freeze ? ' with (freeze)' : ''}`));
-  async function* chunks() {
+  const last = properties.length - 1;
+  function* chunks() {
     let chunk = '';
-    for await (const row of rows) {
-      chunk += properties.map((property) => copyText(row[property])).join('\t') + '\n';
+    for (const row of rows) {
+      for (let i = 0; i < last; i++) chunk += encoders[i](row[properties[i]]) + '\t';
+      chunk += encoders[last](row[properties[last]]) + '\n';
       if (chunk.length >= CHUNK_CHARS) {
         yield chunk;
         chunk = '';
@@ -80,6 +113,6 @@ export async function copyRows<T extends object>(
     }
     if (chunk) yield chunk;
   }
-  await pipeline(Readable.from(chunks()), copy);
+  await pipeline(Readable.from(chunks(), { objectMode: false }), copy);
   return copy.rowCount;
 }

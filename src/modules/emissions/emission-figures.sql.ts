@@ -32,14 +32,14 @@ export async function refreshEmissionFigures(em: EntityManager, memberIds: Membe
   await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);
   await em.execute(`delete from member_year_total where ${lineMembers}`, lineParams);
   await em.execute(`delete from member_year_sector_total where ${lineMembers}`, lineParams);
+  // an inventory line is one record (emission_record_inventory_line_unique): its sums are the record's values, and
+  // no grouping of every record (a third of the time of a rebuild of all members)
   await em.execute(
     `insert into inventory_line_total (inventory_id, sector, energy_carrier, scope, member_id, year, standard,
        is_public, preferred, preferred_public, emissions_tco2e, final_energy_mwh)
      select inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
-       inv.preferred, inv.preferred_public, sum(r.emissions_tco2e), sum(r.final_energy_mwh)
-     from (${rankedInventories(inventoryMembers)}) inv join emission_record r on r.inventory_id = inv.id
-     group by inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
-       inv.preferred, inv.preferred_public`,
+       inv.preferred, inv.preferred_public, r.emissions_tco2e, r.final_energy_mwh
+     from (${rankedInventories(inventoryMembers)}) inv join emission_record r on r.inventory_id = inv.id`,
     inventoryParams,
   );
   await em.execute(
