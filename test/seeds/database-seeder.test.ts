@@ -168,7 +168,7 @@ describe('DatabaseSeeder with COPY', () => {
     } finally {
       await em.rollback();
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('DatabaseSeeder', () => {
