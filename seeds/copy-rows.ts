@@ -57,7 +57,7 @@ function encoderFor(prop: EntityProperty): Encoder {
 }
 
 /** The table and the columns of an entity, as MikroORM maps them: every stored scalar and owning to-one relation. */
-export function copyColumns<T extends object>(em: EntityManager, entity: EntityClass<T>) {
+function copyColumns<T extends object>(em: EntityManager, entity: EntityClass<T>) {
   const meta = em.getMetadata().get<T>(entity.name);
   const props = meta.props.filter(
     (prop) =>

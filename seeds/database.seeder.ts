@@ -15,7 +15,10 @@ import { MembersSeeder } from './members.seeder';
 import type { SeedContext } from './scale';
 import { TimberSeeder } from './timber.seeder';
 
-/** The tables the seeders write with COPY, in bulk: loaded without their indexes and keys (bulk-load.ts). */
+/**
+ * The tables the seeders write with COPY, in bulk: loaded without their indexes and keys, and truncated in the
+ * transaction first (bulk-load.ts), so the seeders write their rows frozen (COPY ... FREEZE).
+ */
 const COPIED = [Member, PopulationRecord, EmissionInventory, EmissionRecord, ClimateTarget, TimberProcurement];
 
 /**

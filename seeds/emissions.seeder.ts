@@ -71,6 +71,7 @@ export class EmissionsSeeder extends Seeder<SeedContext> {
           yield* recordRows(history, now);
         }
       }
+      // records before their inventories: the keys are off during the load (database.seeder.ts)
       await copyRows(em, EmissionRecord, batchRecords(), { freeze: true });
       await copyRows(em, EmissionInventory, inventories, { freeze: true });
       await copyRows(em, ClimateTarget, targets, { freeze: true });
