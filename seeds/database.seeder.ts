@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
-import { rebuildAllFigures } from '../src/modules/targets/member-figures';
+import { EmissionInventory } from '../src/modules/emissions/emission-inventory.entity';
+import { EmissionRecord } from '../src/modules/emissions/emission-record.entity';
+import { Member } from '../src/modules/members/member.entity';
+import { PopulationRecord } from '../src/modules/members/population-record.entity';
+import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
+import { computeEveryMembersFigures, FIGURE_TABLES } from '../src/modules/targets/member-figures';
+import { TimberProcurement } from '../src/modules/timber/timber-procurement.entity';
+import { dropKeys, restoreKeys, tablesOf } from './bulk-load';
 import { CountriesSeeder } from './countries.seeder';
 import { EmissionFactorsSeeder } from './emission-factors.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
@@ -9,21 +16,43 @@ import { MembersSeeder } from './members.seeder';
 import type { SeedContext } from './scale';
 import { TimberSeeder } from './timber.seeder';
 
-const STEPS = [CountriesSeeder, EmissionFactorsSeeder, MembersSeeder, EmissionsSeeder, IndigenousSeeder, TimberSeeder];
+/**
+ * The tables the seeders write with COPY, in bulk: loaded without their indexes and keys, and truncated in the
+ * transaction first (bulk-load.ts), so the seeders write their rows frozen (COPY ... FREEZE).
+ */
+const COPIED = [Member, PopulationRecord, EmissionInventory, EmissionRecord, ClimateTarget, TimberProcurement];
 
 /**
  * The whole demo data set: real countries, offices and members, with deterministic generated histories; then the
- * network figures maintained from them.
+ * network figures computed from them. Runs in the entity manager's transaction, which must be the only one that
+ * sees the database: the bulk tables go without indexes and keys until the indexes step.
  */
 export class DatabaseSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
-    for (const [index, step] of STEPS.entries()) {
-      const report = { name: step.name.replace(/Seeder$/, '').toLowerCase(), number: index + 1, of: STEPS.length };
+    const copiedKeys = await dropKeys(em, tablesOf(em, COPIED));
+    const figureKeys = await dropKeys(em, FIGURE_TABLES);
+    const steps: [name: string, run: () => Promise<void>][] = [
+      ['countries', () => new CountriesSeeder().run(em)],
+      ['emission-factors', () => new EmissionFactorsSeeder().run(em)],
+      ['members', () => new MembersSeeder().run(em, context)],
+      ['emissions', () => new EmissionsSeeder().run(em, context)],
+      ['indigenous', () => new IndigenousSeeder().run(em)],
+      ['timber', () => new TimberSeeder().run(em)],
+      ['indexes', () => restoreKeys(em, copiedKeys)],
+      [
+        'figures',
+        async () => {
+          await computeEveryMembersFigures(em);
+          await restoreKeys(em, figureKeys);
+        },
+      ],
+    ];
+    for (const [index, [name, run]] of steps.entries()) {
+      const report = { name, number: index + 1, of: steps.length };
       context.progress?.(report);
       const started = Date.now();
-      await this.call(em, [step], context);
+      await run();
       context.progress?.({ ...report, ms: Date.now() - started });
     }
-    await rebuildAllFigures(em);
   }
 }

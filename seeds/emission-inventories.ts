@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { EmissionInventory } from '../src/modules/emissions/emission-inventory.entity';
+import { EmissionRecord } from '../src/modules/emissions/emission-record.entity';
 import type { InventoryStandard, VerificationStatus } from '../src/modules/emissions/emission.enums';
 import type { ValidRecord } from '../src/modules/emissions/inventory-submission';
-import { refreshInventoryTotals } from '../src/modules/emissions/inventory-totals';
-import { bulkInsert } from './bulk-insert';
+import { copyRows, type CopyRow } from './copy-rows';
 
 /** A record as the API would store it after validation, with its id. */
 export interface RecordSeed extends ValidRecord {
@@ -22,66 +23,86 @@ export interface InventorySeed {
   records: RecordSeed[];
 }
 
-/** Writes inventories and their records in bulk, then derives their totals from their records. */
+/** Thousandths, the scale of the numeric(16,3) columns; a seeded value with more decimals is a mistake. */
+function thousandths(value: number): number {
+  const scaled = Math.round(value * 1000);
+  if (Math.abs(scaled / 1000 - value) > 1e-9 * Math.max(1, Math.abs(value))) {
+    throw new Error(`a seeded emission value has more than 3 decimals: ${value}`);
+  }
+  return scaled;
+}
+
+/** A sum of thousandths as numeric text ("-12.045"), exact where adding floating-point numbers is not. */
+function decimalText(sum: number): string {
+  const digits = String(Math.abs(sum)).padStart(4, '0');
+  return `${sum < 0 ? '-' : ''}${digits.slice(0, -3)}.${digits.slice(-3)}`;
+}
+
+/**
+ * An inventory's totals as PostgreSQL's sum over its records gives them (inventory-totals.ts): emissions with
+ * notation keys adding 0, energy null when no record gives any.
+ */
+export function inventoryTotals(records: readonly ValidRecord[]): {
+  totalEmissionsTco2e: string;
+  totalFinalEnergyMwh: string | null;
+} {
+  let tco2e = 0;
+  let mwh: number | null = null;
+  for (const record of records) {
+    if (record.emissionsTco2e !== null) tco2e += thousandths(record.emissionsTco2e);
+    if (record.finalEnergyMwh !== null) mwh = (mwh ?? 0) + thousandths(record.finalEnergyMwh);
+  }
+  return { totalEmissionsTco2e: decimalText(tco2e), totalFinalEnergyMwh: mwh === null ? null : decimalText(mwh) };
+}
+
+/** The inventory's row, with its totals and without its records. */
+export function inventoryRow(inventory: InventorySeed, now: Date): CopyRow<EmissionInventory> {
+  return {
+    id: inventory.id,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    member: inventory.memberId,
+    year: inventory.year,
+    standard: inventory.standard,
+    isBaseline: inventory.isBaseline,
+    verificationStatus: inventory.verificationStatus,
+    isPublic: inventory.isPublic,
+    dataSource: inventory.dataSourceId,
+    toolName: inventory.toolName,
+    ...inventoryTotals(inventory.records),
+  };
+}
+
+/** The rows of the inventories' records. */
+export function* recordRows(inventories: Iterable<InventorySeed>, now: Date): Iterable<CopyRow<EmissionRecord>> {
+  for (const inventory of inventories) {
+    for (const record of inventory.records) {
+      yield {
+        id: record.id,
+        createdAt: now,
+        updatedAt: now,
+        inventory: inventory.id,
+        sector: record.sector,
+        energyCarrier: record.energyCarrier,
+        scope: record.scope,
+        finalEnergyMwh: record.finalEnergyMwh,
+        emissionsTco2e: record.emissionsTco2e,
+        dataQuality: record.dataQuality,
+        notationKey: record.notationKey,
+        notationExplanation: record.notationExplanation,
+      };
+    }
+  }
+}
+
+/** Writes inventories, with their totals, and their records with COPY. */
 export async function insertInventories(em: EntityManager, inventories: InventorySeed[]): Promise<void> {
-  await bulkInsert(
+  const now = new Date();
+  await copyRows(
     em,
-    'emission_inventory',
-    [
-      { name: 'id', type: 'uuid' },
-      { name: 'member_id', type: 'uuid' },
-      { name: 'year', type: 'int' },
-      { name: 'standard', type: 'inventory_standard' },
-      { name: 'is_baseline', type: 'boolean' },
-      { name: 'verification_status', type: 'verification_status' },
-      { name: 'is_public', type: 'boolean' },
-      { name: 'data_source_id', type: 'uuid' },
-      { name: 'tool_name', type: 'text' },
-    ],
-    inventories.map((i) => [
-      i.id,
-      i.memberId,
-      i.year,
-      i.standard,
-      i.isBaseline,
-      i.verificationStatus,
-      i.isPublic,
-      i.dataSourceId,
-      i.toolName,
-    ]),
+    EmissionInventory,
+    inventories.map((inventory) => inventoryRow(inventory, now)),
   );
-  await bulkInsert(
-    em,
-    'emission_record',
-    [
-      { name: 'id', type: 'uuid' },
-      { name: 'inventory_id', type: 'uuid' },
-      { name: 'sector', type: 'emission_sector' },
-      { name: 'energy_carrier', type: 'energy_carrier' },
-      { name: 'scope', type: 'emission_scope' },
-      { name: 'final_energy_mwh', type: 'numeric' },
-      { name: 'emissions_tco2e', type: 'numeric' },
-      { name: 'data_quality', type: 'data_quality' },
-      { name: 'notation_key', type: 'notation_key' },
-      { name: 'notation_explanation', type: 'text' },
-    ],
-    inventories.flatMap((i) =>
-      i.records.map((r) => [
-        r.id,
-        i.id,
-        r.sector,
-        r.energyCarrier,
-        r.scope,
-        r.finalEnergyMwh,
-        r.emissionsTco2e,
-        r.dataQuality,
-        r.notationKey,
-        r.notationExplanation,
-      ]),
-    ),
-  );
-  await refreshInventoryTotals(
-    em,
-    inventories.map((inventory) => inventory.id),
-  );
+  await copyRows(em, EmissionRecord, recordRows(inventories, now));
 }

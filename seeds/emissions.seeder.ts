@@ -2,13 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { DataSource } from '../src/modules/emissions/data-source.entity';
 import { InventoryStandard, VerificationStatus } from '../src/modules/emissions/emission.enums';
+import { EmissionInventory } from '../src/modules/emissions/emission-inventory.entity';
+import { EmissionRecord } from '../src/modules/emissions/emission-record.entity';
 import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
-import { climateTargets, type TargetSeed } from './climate-targets';
-import { sequentialUuid } from './bulk-insert';
-import { insertInventories, type InventorySeed } from './emission-inventories';
+import { climateTargets } from './climate-targets';
+import { copyRows, type CopyRow } from './copy-rows';
+import { inventoryRow, recordRows } from './emission-inventories';
 import { emissionHistory } from './emission-history';
 import { MEMBER_SEEDS } from './members.seeder';
-import { uuidFromKey } from './random';
+import { sequentialUuid, uuidFromKey } from './random';
 import { inBatches, scaled, type SeedContext } from './scale';
 
 /** Seeded record ids are 5eed0001-…, counting up. */
@@ -38,16 +40,10 @@ const DATA_SOURCES = {
   },
 };
 
-async function storeBatch(em: EntityManager, inventories: InventorySeed[], targets: TargetSeed[]): Promise<void> {
-  await insertInventories(em, inventories);
-  const now = new Date();
-  await em.insertMany(
-    ClimateTarget,
-    targets.map((target) => ({ ...target, version: 1, createdAt: now, updatedAt: now })),
-  );
-}
+/** Members generated per round of COPY: their inventories and targets wait in memory while their records stream. */
+const MEMBERS_PER_BATCH = 2_000;
 
-/** Every member's inventories since its baseline, with ~30 records each, and its climate targets (bulk inserts). */
+/** Every member's inventories since its baseline, with ~30 records each, and its climate targets, written with COPY. */
 export class EmissionsSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     const now = new Date();
@@ -63,22 +59,26 @@ export class EmissionsSeeder extends Seeder<SeedContext> {
           : DATA_SOURCES.covenant.id;
     let records = 0;
     const nextRecordId = () => sequentialUuid(RECORD_ID_PREFIX, ++records);
-    // a few hundred members at a time, so memory stays small even at --scale 10; the next batch is generated
-    // while the database stores the previous one
-    let stored: Promise<void> = Promise.resolve();
-    for (const members of inBatches(scaled(MEMBER_SEEDS, context.scale), 250)) {
-      const histories: InventorySeed[][] = [];
-      for (const seed of members) {
-        histories.push(emissionHistory(seed, { dataSourceFor, nextRecordId }));
-        // let the pending insert's I/O run meanwhile
-        if (histories.length % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const members of inBatches(scaled(MEMBER_SEEDS, context.scale), MEMBERS_PER_BATCH)) {
+      const inventories: CopyRow<EmissionInventory>[] = [];
+      const targets: CopyRow<ClimateTarget>[] = [];
+      // each member's history is generated as the server takes the records, and dropped once they are sent
+      function* batchRecords() {
+        for (const seed of members) {
+          const history = emissionHistory(seed, { dataSourceFor, nextRecordId });
+          for (const inventory of history) inventories.push(inventoryRow(inventory, now));
+          for (const target of climateTargets(seed, history)) targets.push({ ...target, ...stamps(now) });
+          yield* recordRows(history, now);
+        }
       }
-      const targets = members.flatMap((seed, i) => climateTargets(seed, histories[i]));
-      await stored;
-      stored = storeBatch(em, histories.flat(), targets);
-      // a failure surfaces at the next `await stored`, not as an unhandled rejection meanwhile
-      stored.catch(() => undefined);
+      // records before their inventories: the keys are off during the load (database.seeder.ts)
+      await copyRows(em, EmissionRecord, batchRecords(), { freeze: true });
+      await copyRows(em, EmissionInventory, inventories, { freeze: true });
+      await copyRows(em, ClimateTarget, targets, { freeze: true });
     }
-    await stored;
   }
+}
+
+function stamps(now: Date) {
+  return { version: 1, createdAt: now, updatedAt: now };
 }

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CoordinationOffice } from '../src/modules/members/coordination-office.entity';
 import { Member } from '../src/modules/members/member.entity';
-import type { MemberCategory, MembershipStatus, MembershipType } from '../src/modules/members/member.enums';
 import { PopulationRecord } from '../src/modules/members/population-record.entity';
 import membersData from './data/members.json';
 import { hashSeed, seededRandom, uuidFromKey } from './random';
-import { inBatches, scaled, type SeedContext } from './scale';
+import { copyRows, type CopyRow } from './copy-rows';
+import { scaled, type SeedContext } from './scale';
 
 export interface MemberSeed {
   key: string;
@@ -40,41 +40,50 @@ export function populationHistory(seed: MemberSeed): { year: number; population:
   }));
 }
 
+/** Members and their population histories, written with COPY as they are generated. */
 export class MembersSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     const offices = await em.find(CoordinationOffice, {});
     const officeOf = new Map(offices.map((office) => [office.country.code, office.id]));
     const now = new Date();
     const seeds = scaled(MEMBER_SEEDS, context.scale);
-    const members = seeds.map((seed) => ({
-      id: uuidFromKey(`member:${seed.key}`),
-      name: seed.name,
-      category: seed.category as MemberCategory,
-      membershipType: seed.membershipType as MembershipType,
-      status: seed.status as MembershipStatus,
-      country: seed.countryCode,
-      coordinationOffice: officeOf.get(seed.countryCode) ?? null,
-      joinedOn: seed.joinedOn,
-      leftOn: seed.leftOn,
-      latitude: seed.latitude,
-      longitude: seed.longitude,
-      lauCode: seed.lauCode,
-      geonamesId: seed.geonamesId,
-      website: seed.website,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    for (const batch of inBatches(members, 2_000)) await em.insertMany(Member, batch);
-    const populations = seeds.flatMap((seed) =>
-      populationHistory(seed).map((record) => ({
-        id: uuidFromKey(`population:${seed.key}:${record.year}`),
-        member: uuidFromKey(`member:${seed.key}`),
-        ...record,
+    await copyRows(
+      em,
+      Member,
+      seeds.map((seed): CopyRow<Member> => ({
+        id: uuidFromKey(`member:${seed.key}`),
+        name: seed.name,
+        category: seed.category,
+        membershipType: seed.membershipType,
+        status: seed.status,
+        country: seed.countryCode,
+        coordinationOffice: officeOf.get(seed.countryCode) ?? null,
+        joinedOn: seed.joinedOn,
+        leftOn: seed.leftOn,
+        latitude: seed.latitude,
+        longitude: seed.longitude,
+        lauCode: seed.lauCode,
+        geonamesId: seed.geonamesId,
+        website: seed.website,
+        version: 1,
         createdAt: now,
         updatedAt: now,
       })),
+      { freeze: true },
     );
-    for (const batch of inBatches(populations, 5_000)) await em.insertMany(PopulationRecord, batch);
+    function* populations(): Iterable<CopyRow<PopulationRecord>> {
+      for (const seed of seeds) {
+        for (const record of populationHistory(seed)) {
+          yield {
+            id: uuidFromKey(`population:${seed.key}:${record.year}`),
+            member: uuidFromKey(`member:${seed.key}`),
+            ...record,
+            createdAt: now,
+            updatedAt: now,
+          };
+        }
+      }
+    }
+    await copyRows(em, PopulationRecord, populations(), { freeze: true });
   }
 }

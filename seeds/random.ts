@@ -28,3 +28,9 @@ export function uuidFromKey(key: string): string {
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** A UUID (version 8, "custom") from a prefix and a counter: ascending, so bulk-loaded primary keys append. */
+export function sequentialUuid(prefix: number, counter: number): string {
+  const hex = prefix.toString(16).padStart(8, '0') + counter.toString(16).padStart(22, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(12, 15)}-8${hex.slice(15, 18)}-${hex.slice(18, 30)}`;
+}

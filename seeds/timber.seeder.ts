@@ -2,11 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { TimberCommitment } from '../src/modules/timber/timber-commitment.entity';
 import { TimberProcurement } from '../src/modules/timber/timber-procurement.entity';
+import { copyRows } from './copy-rows';
 import { uuidFromKey } from './random';
 import { timberCommitmentSeeds } from './timber-commitments';
 import { timberProcurementSeeds } from './timber-procurements';
-
-const ROWS_PER_INSERT = 1_000;
 
 /** Timber commitments of a few hundred members, with their purchases 2018–2024 judged against them. */
 export class TimberSeeder extends Seeder {
@@ -24,11 +23,11 @@ export class TimberSeeder extends Seeder {
       })),
     );
     const procurements = commitments.flatMap(timberProcurementSeeds);
-    for (let start = 0; start < procurements.length; start += ROWS_PER_INSERT) {
-      await em.insertMany(
-        TimberProcurement,
-        procurements.slice(start, start + ROWS_PER_INSERT).map((row) => ({ ...row, createdAt: now, updatedAt: now })),
-      );
-    }
+    await copyRows(
+      em,
+      TimberProcurement,
+      procurements.map((row) => ({ ...row, createdAt: now, updatedAt: now })),
+      { freeze: true },
+    );
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
 import { seedDatabase } from '../../src/db/seed';
 import { entities } from '../../src/modules';
+import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
 import type { SeedStep } from '../../seeds/scale';
 import { onMaintenanceDatabase } from '../support/database-server';
 import { COUNTRY_BOUNDS, MEMBER_COUNTRIES, OTHER_AMAZON_COUNTRIES } from './country-facts';
@@ -27,6 +28,8 @@ const WELL_KNOWN_MEMBERS: [name: string, countryCode: string, category: string][
 const maintenanceUrl = inject('databaseServerUrl');
 const prefix = `${inject('templateDatabase').replace(/_template$/, '')}_seed_${process.pid}`;
 const databases = [`${prefix}_a`, `${prefix}_b`];
+/** Migrated only: the schema a seeded database must have once its bulk load rebuilt the indexes and keys. */
+const migratedOnly = `${prefix}_migrated`;
 const orms: MikroORM[] = [];
 const progress: SeedStep[] = [];
 
@@ -54,13 +57,132 @@ afterAll(async () => {
   await Promise.all(orms.map((orm) => orm.close()));
   await onMaintenanceDatabase(
     maintenanceUrl,
-    databases.map((name) => `drop database if exists "${name}" with (force)`),
+    [...databases, migratedOnly].map((name) => `drop database if exists "${name}" with (force)`),
   );
+});
+
+/**
+ * The columns the seeders generate, per bulk table, and what the batched inserts before COPY wrote into them at
+ * scale 1 (commit 7a2295f): row count and md5 of the rows in id order. A change to the generators changes these on
+ * purpose; the switch to COPY must not.
+ */
+const GENERATED: Record<string, [columns: string, count: number, md5: string]> = {
+  member: [
+    'id, name, category, membership_type, status, country_code, coordination_office_id, joined_on, left_on, ' +
+      'latitude, longitude, lau_code, geonames_id, website',
+    1998,
+    '76132efd120070be3f5509277b1ca63d',
+  ],
+  population_record: ['id, member_id, year, population', 11892, 'bf713156f9a60766e3953b6130f1757a'],
+  emission_inventory: [
+    'id, member_id, year, standard, is_baseline, verification_status, is_public, data_source_id, tool_name, ' +
+      'total_emissions_tco2e, total_final_energy_mwh',
+    14737,
+    '0075497380b1303a2c483f2bad5dce75',
+  ],
+  emission_record: [
+    'id, inventory_id, sector, energy_carrier, scope, final_energy_mwh, emissions_tco2e, data_quality, notation_key, ' +
+      'notation_explanation',
+    442110,
+    '3baab33bd4ad825e0cb0f3fdd6a64588',
+  ],
+  climate_target: [
+    'id, member_id, origin, type, base_year, target_year, reduction_percent, per_capita_target_t, legal_status, adopted_on',
+    3740,
+    'e2090f617d137da9521c829d89768c42',
+  ],
+  timber_procurement: [
+    'id, commitment_id, year, product_category, species, is_tropical, volume_m3, value_eur, ' +
+      'country_of_production_code, certification_scheme, certification_claim, certificate_code, ' +
+      'due_diligence_reference, compliance, non_compliance_reason',
+    5800,
+    'c1dc937ee5ca66132076611aa04ae47a',
+  ],
+};
+
+/** Every index and key of the schema, as PostgreSQL defines them. */
+async function schemaKeys(orm: MikroORM): Promise<string[]> {
+  const rows = await orm.em.getConnection().execute<{ definition: string }[]>(
+    `select indexdef as definition from pg_indexes where schemaname = 'public'
+     union all
+     select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+     where connamespace = 'public'::regnamespace
+     order by 1`,
+  );
+  return rows.map((row) => row.definition);
+}
+
+/** Every maintained figure row, in a fixed order. */
+async function figureRows(em: MikroORM['em']) {
+  return {
+    lines: await em.execute('select * from inventory_line_total order by inventory_id, sector, energy_carrier, scope'),
+    years: await em.execute('select * from member_year_total order by member_id, year, public_only'),
+    sectors: await em.execute('select * from member_year_sector_total order by member_id, year, public_only, sector'),
+    progress: await em.execute('select * from member_charter_progress order by member_id, public_only'),
+  };
+}
+
+describe('DatabaseSeeder with COPY', () => {
+  it.each(Object.entries(GENERATED))('writes the same %s rows as the batched inserts did', async (table, expected) => {
+    const [columns, count, md5] = expected;
+    const [row] = await sql<{ count: number; md5: string }>(
+      `select count(*)::int as count, md5(string_agg(row(${columns})::text, E'\n' order by id)) as md5 from ${table}`,
+    );
+    expect(row).toEqual({ count, md5 });
+  });
+
+  it('stores inventory totals equal to the sums of their records, and the known grand totals', async () => {
+    const [row] = await sql<{ disagreeing: number; inventories: number; records: string; totals: string }>(
+      `select count(*) filter (where i.total_emissions_tco2e <> coalesce(r.tco2e, 0)
+                                  or i.total_final_energy_mwh is distinct from r.mwh)::int as disagreeing,
+              count(*)::int as inventories, sum(r.tco2e)::text as records, sum(i.total_emissions_tco2e)::text as totals
+         from emission_inventory i
+         left join (select inventory_id, sum(emissions_tco2e) as tco2e, sum(final_energy_mwh) as mwh
+                      from emission_record group by inventory_id) r on r.inventory_id = i.id`,
+    );
+    expect(row).toEqual({ disagreeing: 0, inventories: 14737, records: '1404525942.154', totals: '1404525942.154' });
+  });
+
+  it('leaves every index and key of the migrations in place', async () => {
+    await onMaintenanceDatabase(maintenanceUrl, [`create database "${migratedOnly}"`]);
+    const url = Object.assign(new URL(maintenanceUrl), { pathname: `/${migratedOnly}` }).toString();
+    const migrated = await initOrm({ clientUrl: url, entities });
+    try {
+      await migrate(migrated);
+      const expected = await schemaKeys(migrated);
+      expect(expected.length).toBeGreaterThan(50);
+      expect(await schemaKeys(orms[0])).toEqual(expected);
+    } finally {
+      await migrated.close();
+    }
+  });
+
+  it('computes the maintained figures equal to a recomputation member by member', async () => {
+    const seeded = await figureRows(orms[0].em.fork());
+    for (const rows of Object.values(seeded)) expect(rows.length).toBeGreaterThan(1000);
+    const em = orms[0].em.fork();
+    await em.begin();
+    try {
+      await rebuildAllFigures(em);
+      expect(await figureRows(em)).toEqual(seeded);
+    } finally {
+      await em.rollback();
+    }
+  }, 300_000);
 });
 
 describe('DatabaseSeeder', () => {
   it('reports each step as it starts and as it ends, with how long it took', () => {
-    const steps = ['countries', 'emissionfactors', 'members', 'emissions', 'indigenous', 'timber'];
+    const steps = [
+      'countries',
+      'emission-factors',
+      'members',
+      'emissions',
+      'indigenous',
+      'timber',
+      'indexes',
+      'figures',
+    ];
     expect(progress.map(({ name, number, of }) => [name, number, of])).toEqual(
       steps.flatMap((name, index) => [
         [name, index + 1, steps.length],

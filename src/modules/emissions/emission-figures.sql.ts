@@ -1,8 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { standardRankSql } from './standard-preference';
 
+/** Every member at once, instead of a list of ids: the seeders compute all figures with one statement per table. */
+export const EVERY_MEMBER = Symbol('every member');
+export type MemberSelection = readonly string[] | typeof EVERY_MEMBER;
+
 /** An SQL condition limiting `column` to the given member ids, and its parameters. */
-export function membersCondition(column: string, memberIds: readonly string[]): [string, unknown[]] {
+export function membersCondition(column: string, memberIds: MemberSelection): [string, unknown[]] {
+  if (memberIds === EVERY_MEMBER) return ['true', []];
   return [`${column} in (select value::uuid from json_array_elements_text(?::json))`, [JSON.stringify(memberIds)]];
 }
 
@@ -21,20 +26,20 @@ function rankedInventories(members: string): string {
  * their inventories and records. Every write of inventories calls it in the same
  * transaction, so the figures never disagree with the records.
  */
-export async function refreshEmissionFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+export async function refreshEmissionFigures(em: EntityManager, memberIds: MemberSelection): Promise<void> {
   const [lineMembers, lineParams] = membersCondition('member_id', memberIds);
   const [inventoryMembers, inventoryParams] = membersCondition('i.member_id', memberIds);
   await em.execute(`delete from inventory_line_total where ${lineMembers}`, lineParams);
   await em.execute(`delete from member_year_total where ${lineMembers}`, lineParams);
   await em.execute(`delete from member_year_sector_total where ${lineMembers}`, lineParams);
+  // an inventory line is one record (emission_record_inventory_line_unique): its sums are the record's values, with
+  // no grouping of every record (at x1, all members: 4.0 s instead of 11.2 s on a loaded machine; same plan per member)
   await em.execute(
     `insert into inventory_line_total (inventory_id, sector, energy_carrier, scope, member_id, year, standard,
        is_public, preferred, preferred_public, emissions_tco2e, final_energy_mwh)
      select inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
-       inv.preferred, inv.preferred_public, sum(r.emissions_tco2e), sum(r.final_energy_mwh)
-     from (${rankedInventories(inventoryMembers)}) inv join emission_record r on r.inventory_id = inv.id
-     group by inv.id, r.sector, r.energy_carrier, r.scope, inv.member_id, inv.year, inv.standard, inv.is_public,
-       inv.preferred, inv.preferred_public`,
+       inv.preferred, inv.preferred_public, r.emissions_tco2e, r.final_energy_mwh
+     from (${rankedInventories(inventoryMembers)}) inv join emission_record r on r.inventory_id = inv.id`,
     inventoryParams,
   );
   await em.execute(

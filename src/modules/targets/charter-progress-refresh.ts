@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { membersCondition } from '../emissions/emission-figures.sql';
+import { membersCondition, type MemberSelection } from '../emissions/emission-figures.sql';
 import { charterInputsLateral } from './charter-inputs.sql';
 import { charterProgress } from './charter-progress';
 
@@ -38,7 +38,7 @@ const INSERT =
  * Recomputes the stored Charter progress (member_charter_progress) of the given members: the inputs in SQL, the figures with the same pure functions the API has always used (charter-progress.ts),
  * so a stored figure is exactly the one computed on the fly before. Both variants: public inventories only, and all.
  */
-export async function refreshCharterProgress(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+export async function refreshCharterProgress(em: EntityManager, memberIds: MemberSelection): Promise<void> {
   const [members, params] = membersCondition('m.id', memberIds);
   const inputs = await em.execute<InputRow[]>(
     `select m.id as member_id, v.public_only, pg.* from member m cross join (values (false), (true)) v(public_only)

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
+import { EVERY_MEMBER, membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
 import { refreshTargetProgress } from './target-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
 const MEMBERS_PER_REBUILD_STEP = 500;
-const FIGURE_TABLES = [
+/** The tables of maintained figures, all derived from the records. */
+export const FIGURE_TABLES = [
   'inventory_line_total',
   'member_year_total',
   'member_year_sector_total',
@@ -53,4 +54,14 @@ export async function rebuildAllFigures(em: EntityManager): Promise<void> {
     const chunk = members.slice(start, start + MEMBERS_PER_REBUILD_STEP).map((member) => member.id);
     await refreshMemberFigures(em, chunk);
   }
+}
+
+/**
+ * Computes every member's figures with one statement per table, for a database that nobody reads yet (the seeders,
+ * after a bulk load): the same statements as refreshMemberFigures, over all members at once.
+ */
+export async function computeEveryMembersFigures(em: EntityManager): Promise<void> {
+  await refreshEmissionFigures(em, EVERY_MEMBER);
+  await refreshCharterProgress(em, EVERY_MEMBER);
+  await refreshTargetProgress(em, EVERY_MEMBER);
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { membersCondition } from '../emissions/emission-figures.sql';
+import { membersCondition, type MemberSelection } from '../emissions/emission-figures.sql';
 import { targetProgress, type TargetTerms, type YearFigure } from './target-progress';
 
 interface TargetRow {
@@ -58,7 +58,7 @@ const decimal = (value: string | null) => (value === null ? null : Number(value)
  * (public inventories only, and all): the inputs from the maintained member_year_total (so refreshEmissionFigures
  * runs first), the figures with the pure functions of target-progress.ts.
  */
-export async function refreshTargetProgress(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+export async function refreshTargetProgress(em: EntityManager, memberIds: MemberSelection): Promise<void> {
   const [targetMembers, targetParams] = membersCondition('member_id', memberIds);
   const targets = await em.execute<TargetRow[]>(
     `select id, member_id, origin, type, base_year, target_year, reduction_percent, per_capita_target_t, level_tco2e
