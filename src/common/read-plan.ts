@@ -110,8 +110,12 @@ export function planRead<T extends object>(
 /** Plans the rows of `edge` for `selection`, as `alias`, each read as one JSON object. */
 function planListed(em: EntityManager, edge: ListEdge, selection: Selection, alias: string): ReadPlan {
   const trimmed = keysOnly(selection, edge.keysOnly ?? []);
-  // in JSON the key costs bytes for every row: it is read when asked
-  return planEntity(em, edge.entity, trimmed, alias, edge.always ?? [], { lists: edge.lists ?? {}, json: true });
+  const meta = em.getMetadata().get(edge.entity) as EntityMetadata;
+  // in JSON the key costs bytes for every row: it is read when asked, or when a selected field no column answers has
+  // a resolver of its own, which finds its data by the row's key (a target's progress, an inventory's recomputations)
+  const resolved = [...trimmed.keys()].some((name) => !meta.properties[name] && !edge.lists?.[name]);
+  const always = [...(resolved ? meta.primaryKeys : []), ...(edge.always ?? [])];
+  return planEntity(em, edge.entity, trimmed, alias, always, { lists: edge.lists ?? {}, json: true });
 }
 
 function planEntity(
