@@ -13,6 +13,10 @@ export interface FigureResult {
   items: number;
   p50Ms: number;
   maxMs: number;
+  /** Timed requests answered with errors (a statement timeout, say): their time counts, until the error. */
+  failures: number;
+  /** The first failure's answer. */
+  failure?: string;
 }
 
 const WARMUP_REQUESTS = 3;
@@ -39,20 +43,28 @@ export async function timeFigure(
   requests: number,
 ): Promise<FigureResult> {
   let items = 0;
-  for (let i = 0; i < WARMUP_REQUESTS; i++) items = await ask(url, scenario, fixtures);
+  let failures = 0;
+  let failure: string | undefined;
   const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
+  for (let i = 0; i < WARMUP_REQUESTS + requests; i++) {
     const started = performance.now();
-    await ask(url, scenario, fixtures);
-    times.push(performance.now() - started);
+    try {
+      items = await ask(url, scenario, fixtures);
+    } catch (error) {
+      if (i < WARMUP_REQUESTS) continue;
+      failures++;
+      failure ??= error instanceof Error ? error.message : String(error);
+    }
+    if (i >= WARMUP_REQUESTS) times.push(performance.now() - started);
   }
-  return { title: scenario.title, items, p50Ms: median(times), maxMs: Math.max(...times) };
+  return { title: scenario.title, items, p50Ms: median(times), maxMs: Math.max(...times), failures, failure };
 }
 
 export function figureTable(results: FigureResult[]): string {
-  const lines = ['| figure | items | p50 ms | max ms |', '|---|---:|---:|---:|'];
+  const lines = ['| figure | items | p50 ms | max ms | failed |', '|---|---:|---:|---:|---:|'];
   for (const result of results) {
-    lines.push(`| ${result.title} | ${result.items} | ${result.p50Ms.toFixed(1)} | ${result.maxMs.toFixed(1)} |`);
+    const cells = [result.title, result.items, result.p50Ms.toFixed(1), result.maxMs.toFixed(1), result.failures];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }

@@ -67,8 +67,9 @@ async function benchFigures(options: BenchOptions, database: BenchDatabase): Pro
   try {
     for (const scenario of scenarios) {
       results.push(await timeFigure(server.url, scenario, fixtures, options.figureRequests));
-      const { p50Ms, maxMs } = results.at(-1)!;
-      console.error(`  ${scenario.name}: p50 ${p50Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms`);
+      const { p50Ms, maxMs, failures, failure } = results.at(-1)!;
+      const failed = failures ? `, ${failures} failed: ${failure!.slice(0, 200)}` : '';
+      console.error(`  ${scenario.name}: p50 ${p50Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms${failed}`);
     }
   } finally {
     await server.stop();

@@ -11,11 +11,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations. */
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations.
+ * `statementTimeoutMs`: the limit of one statement, the API's (STATEMENT_TIMEOUT_MS) unless a command needs longer.
+ */
 export async function openDatabase(
   config: Config,
   entities: OrmOptions['entities'],
   logger: Logger,
+  statementTimeoutMs?: number,
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -32,7 +36,8 @@ export async function openDatabase(
     logger.info(embedded.pids, 'the embedded PostgreSQL is ready');
   }
   try {
-    const orm = await initOrm({ clientUrl: config.databaseUrl ?? embedded!.clientUrl, entities, logger });
+    const clientUrl = config.databaseUrl ?? embedded!.clientUrl;
+    const orm = await initOrm({ clientUrl, entities, logger, statementTimeoutMs });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');
     return {

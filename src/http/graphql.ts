@@ -20,6 +20,7 @@ import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
+import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerRequestDeadline } from './request-deadline';
@@ -69,6 +70,8 @@ export interface GraphqlDeps {
 export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);
+  const networkSize = new NetworkSizeSource(orm.config.get('clientUrl')!);
+  await networkSize.read();
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
@@ -85,7 +88,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       fastifyApolloDrainPlugin(app),
       errorLogging,
       serviceUnavailablePlugin,
-      costPlugin(limiter, limits),
+      costPlugin(limiter, limits, networkSize),
       inputBoundary,
       auditLog,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves

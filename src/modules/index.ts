@@ -9,6 +9,9 @@ import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
 import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
 import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
 import { MemberYearTotal } from './emissions/member-year-total.entity';
+import { MemberFigureGroup } from './emissions/member-figure-group.entity';
+import { NetworkYearSectorTotal } from './emissions/network-year-sector-total.entity';
+import { NetworkYearTotal } from './emissions/network-year-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { AuditLogResolver } from './audit/audit-log.resolver';
@@ -68,6 +71,9 @@ export const entities = [
   InventoryLineTotal,
   MemberYearTotal,
   MemberYearSectorTotal,
+  MemberFigureGroup,
+  NetworkYearTotal,
+  NetworkYearSectorTotal,
   MemberCharterProgress,
   IndigenousOrganisation,
   Partnership,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
+import { rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
@@ -11,12 +12,8 @@ const FIGURE_TABLES = [
   'member_charter_progress',
 ];
 
-/**
- * Recomputes every maintained network figure of the given members from their records: the emission figures
- * first, then the Charter progress. Writes call it inside their transaction, so readers see the figures and the
- * records change together.
- */
-export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+/** The members' own figures: their emission figures first, then their Charter progress. */
+async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
   // one refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
   // committed (otherwise both would insert the member's rows and one would fail on the primary key)
   const [members, params] = membersCondition('id', memberIds);
@@ -26,8 +23,18 @@ export async function refreshMemberFigures(em: EntityManager, memberIds: readonl
 }
 
 /**
+ * Recomputes every maintained network figure of the given members from their records: their own figures, then the
+ * network totals of their country and category (and of the ones they left). Writes call it inside their
+ * transaction, so readers see the figures and the records change together.
+ */
+export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  await refreshPerMemberFigures(em, memberIds);
+  await refreshNetworkFigures(em, memberIds);
+}
+
+/**
  * Recomputes every maintained figure of every member from the records (`npm run db:rebuild-figures`, the seeders),
- * a few hundred members per statement, and drops figures of members that no longer exist.
+ * a few hundred members per statement, then the network totals; drops figures of members that no longer exist.
  */
 export async function rebuildAllFigures(em: EntityManager): Promise<void> {
   for (const table of FIGURE_TABLES) {
@@ -36,6 +43,8 @@ export async function rebuildAllFigures(em: EntityManager): Promise<void> {
   const members = await em.execute<{ id: string }[]>('select id from member order by id');
   for (let start = 0; start < members.length; start += MEMBERS_PER_REBUILD_STEP) {
     const chunk = members.slice(start, start + MEMBERS_PER_REBUILD_STEP).map((member) => member.id);
-    await refreshMemberFigures(em, chunk);
+    await refreshPerMemberFigures(em, chunk);
   }
+  // once, from every member's rows, rather than once per chunk of members
+  await rebuildNetworkFigures(em);
 }

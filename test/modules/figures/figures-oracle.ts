@@ -7,6 +7,7 @@ import { standardRankSql } from '../../../src/modules/emissions/standard-prefere
  */
 export interface OracleFilter {
   memberIds?: string[];
+  countryCodes?: string[];
   fromYear?: number;
   standards?: string[];
   sectors?: string[];
@@ -14,6 +15,7 @@ export interface OracleFilter {
 
 const DIMENSIONS: Record<string, { sql: string; field: string }> = {
   COUNTRY: { sql: 'm.country_code', field: 'countryCode' },
+  MEMBER_CATEGORY: { sql: 'm.category', field: 'memberCategory' },
   MEMBER: { sql: 'i.member_id', field: 'memberId' },
   YEAR: { sql: 'i.year', field: 'year' },
   SECTOR: { sql: 'r.sector', field: 'sector' },
@@ -37,6 +39,7 @@ export async function oracleEmissionTotals(
       ),
     );
   if (filter.memberIds?.length) inventories.whereIn('i.member_id', filter.memberIds);
+  if (filter.countryCodes?.length) inventories.whereIn('m.country_code', filter.countryCodes);
   if (filter.fromYear != null) inventories.where('i.year', '>=', filter.fromYear);
   if (filter.standards?.length) inventories.whereIn('i.standard', filter.standards);
   const query = knex
