@@ -10,6 +10,8 @@ import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
 import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
 import { MemberYearTotal } from './emissions/member-year-total.entity';
 import { MemberFigureGroup } from './emissions/member-figure-group.entity';
+import { NetworkMemberSectorYearCount } from './emissions/network-member-sector-year-count.entity';
+import { NetworkMemberYearCount } from './emissions/network-member-year-count.entity';
 import { NetworkYearSectorTotal } from './emissions/network-year-sector-total.entity';
 import { NetworkYearTotal } from './emissions/network-year-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
@@ -74,6 +76,8 @@ export const entities = [
   MemberFigureGroup,
   NetworkYearTotal,
   NetworkYearSectorTotal,
+  NetworkMemberYearCount,
+  NetworkMemberSectorYearCount,
   MemberCharterProgress,
   IndigenousOrganisation,
   Partnership,

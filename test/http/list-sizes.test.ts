@@ -37,8 +37,10 @@ describe('emissionTotals sizes', () => {
   it('prices the rows read: the table answering the grouping, in the share the filter keeps', () => {
     // network totals: one visibility variant of 2,000 rows
     expect(totals(['COUNTRY', 'YEAR']).scannedRows).toBe(1_000);
-    // per-member rows for a grouping without year: one variant of 200,000, 7 of 35 years
-    expect(totals(['COUNTRY'], { fromYear: 2018 }).scannedRows).toBeCloseTo(100_000 * (7 / 35));
+    // network totals without year too: 7 of 35 years
+    expect(totals(['COUNTRY'], { fromYear: 2018 }).scannedRows).toBeCloseTo(1_000 * (7 / 35));
+    // per-member rows when grouped by member: one variant of 200,000, the members of LU only
+    expect(totals(['MEMBER'], { countryCodes: ['LU'] }).scannedRows).toBeCloseTo(100_000 * (600 / 20_000));
     // every line (both variants share them), two of 16 energy carriers, members of LU only
     expect(
       totals(['ENERGY_CARRIER'], { countryCodes: ['LU'], energyCarriers: ['DIESEL', 'PETROL'] }).scannedRows,

@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261201114539 } from './Migration20261201114539';
+import { Migration20261201121900 } from './Migration20261201121900';
 import { Migration20261201094259 } from './Migration20261201094259';
 import { Migration20261201095600 } from './Migration20261201095600';
 import { Migration20261129084411 } from './Migration20261129084411';
@@ -19,5 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129084411', class: Migration20261129084411 },
   { name: 'Migration20261201094259', class: Migration20261201094259 },
   { name: 'Migration20261201095600', class: Migration20261201095600 },
-  { name: 'Migration20261201114539', class: Migration20261201114539 },
+  { name: 'Migration20261201121900', class: Migration20261201121900 },
 ];

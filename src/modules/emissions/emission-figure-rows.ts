@@ -18,8 +18,8 @@ const NETWORK_DIMENSIONS = new Set([
 
 /**
  * The smallest maintained table that answers a grouping and filter. The network totals count each member once per
- * group of a year (and sector), so they answer only groupings by year, and by sector too unless the filter names
- * several sectors a member could be counted in twice.
+ * group of a year (and sector), so they answer unless the filter names members, or several sectors a member could
+ * be counted in twice without grouping by sector.
  */
 export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): FigureTable {
   if (
@@ -31,7 +31,6 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
   }
   const bySector = groupBy.includes(EmissionDimension.SECTOR) || Boolean(filter.sectors?.length);
   const network =
-    groupBy.includes(EmissionDimension.YEAR) &&
     groupBy.every((dimension) => NETWORK_DIMENSIONS.has(dimension)) &&
     !filter.memberIds?.length &&
     (groupBy.includes(EmissionDimension.SECTOR) || (filter.sectors?.length ?? 0) <= 1);
@@ -41,10 +40,18 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
 
 /**
  * The network totals to sum, aliased `f`, in the variant the viewer may see: per country, category and year
- * (network_year_total) or also per sector (network_year_sector_total). Their `member_count` counts the members.
+ * (network_year_total) or also per sector (network_year_sector_total); with `counts`, the members per previous year
+ * (network_member_year_count, network_member_sector_year_count) instead.
  */
-export function networkFigureRows(ctx: RequestContext, table: 'network years' | 'network sectors'): Knex.QueryBuilder {
-  const name = table === 'network years' ? 'network_year_total' : 'network_year_sector_total';
+export function networkFigureRows(
+  ctx: RequestContext,
+  table: 'network years' | 'network sectors',
+  counts = false,
+): Knex.QueryBuilder {
+  const name = {
+    'network years': counts ? 'network_member_year_count' : 'network_year_total',
+    'network sectors': counts ? 'network_member_sector_year_count' : 'network_year_sector_total',
+  }[table];
   return ctx.em.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
 }
 

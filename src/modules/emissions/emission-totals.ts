@@ -10,6 +10,7 @@ import {
   whereRecordsMatch,
 } from './emission-filter';
 import { figureRows, figureTable, networkFigureRows } from './emission-figure-rows';
+import { FIRST_INVENTORY_YEAR } from './inventory-submission';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;
@@ -33,15 +34,16 @@ const NETWORK_COLUMNS: Partial<Record<EmissionDimension, string>> = {
   [EmissionDimension.SECTOR]: 'f.sector',
 };
 
-/** The grouped sums of the network totals: a few rows per country, category and year, their members counted. */
-function networkTotalsQuery(
+/** The network totals (or with `counts`, the member counts by previous year) matching the filter, grouped. */
+function networkRows(
   ctx: RequestContext,
   dimensions: EmissionDimension[],
   filter: EmissionTotalsFilter,
   table: 'network years' | 'network sectors',
+  counts: boolean,
 ): Knex.QueryBuilder {
   const knex = ctx.em.getKnex();
-  const query = networkFigureRows(ctx, table);
+  const query = networkFigureRows(ctx, table, counts);
   if (filter.countryCodes?.length) query.whereIn('f.country_code', filter.countryCodes);
   if (filter.memberCategories?.length) query.whereIn('f.member_category', filter.memberCategories);
   if (filter.fromYear != null) query.where('f.year', '>=', filter.fromYear);
@@ -49,15 +51,40 @@ function networkTotalsQuery(
   if (filter.sectors?.length) query.whereIn('f.sector', filter.sectors);
   for (const dimension of dimensions) {
     const sql = NETWORK_COLUMNS[dimension]!;
-    query
-      .select(knex.raw(`${sql} as "${DIMENSION_COLUMNS[dimension].field}"`))
-      .groupByRaw(sql)
-      .orderByRaw(sql);
+    query.select(knex.raw(`${sql} as "${DIMENSION_COLUMNS[dimension].field}"`)).groupByRaw(sql);
   }
-  return query
+  return query;
+}
+
+/**
+ * The grouped sums of the network totals: a few rows per country, category and year. Grouped by year, their member
+ * counts add up; otherwise each member is counted once, in the first year of the range it reported in (the one
+ * whose previous report came before the range).
+ */
+function networkTotalsQuery(
+  ctx: RequestContext,
+  dimensions: EmissionDimension[],
+  filter: EmissionTotalsFilter,
+  table: 'network years' | 'network sectors',
+): Knex.QueryBuilder {
+  const knex = ctx.em.getKnex();
+  const sums = networkRows(ctx, dimensions, filter, table, false)
     .select(knex.raw('coalesce(sum(f.emissions_tco2e), 0) as "emissionsTco2e"'))
-    .select(knex.raw('sum(f.final_energy_mwh) as "finalEnergyMwh"'))
-    .select(knex.raw('sum(f.member_count) as "memberCount"'));
+    .select(knex.raw('sum(f.final_energy_mwh) as "finalEnergyMwh"'));
+  const fields = dimensions.map((dimension) => DIMENSION_COLUMNS[dimension].field);
+  if (dimensions.includes(EmissionDimension.YEAR)) {
+    for (const field of fields) sums.orderBy(field);
+    return sums.select(knex.raw('sum(f.member_count) as "memberCount"'));
+  }
+  const counts = networkRows(ctx, dimensions, filter, table, true)
+    .where('f.previous_year', '<', filter.fromYear ?? FIRST_INVENTORY_YEAR)
+    .select(knex.raw('coalesce(sum(f.member_count), 0) as "memberCount"'));
+  const query = knex.with('s', sums).with('c', counts).from('s').select('s.*', 'c.memberCount');
+  if (!fields.length) return query.crossJoin(knex.raw('c'));
+  for (const field of fields) query.orderBy(`s.${field}`);
+  return query.join('c', (on) => {
+    for (const field of fields) on.on(`s.${field}`, `c.${field}`);
+  });
 }
 
 /** The grouped sums of the per-member figure rows, summed per member first. */

@@ -38,10 +38,42 @@ async function insertNetworkTotals(em: EntityManager, groups: string, params: un
      group by s.public_only, s.year, s.sector, g.country_code, g.member_category`,
     params,
   );
+  await em.execute(
+    `insert into network_member_year_count (public_only, previous_year, year, country_code, member_category,
+       member_count)
+     select y.public_only, y.previous_year, y.year, g.country_code, g.member_category, count(*)
+     from member_figure_group g
+     join lateral (select t.public_only, t.year, coalesce(lag(t.year) over (partition by t.public_only
+         order by t.year), 0) as previous_year
+       from member_year_total t where t.member_id = g.member_id and t.has_records) y on true
+     where ${groups}
+     group by y.public_only, y.previous_year, y.year, g.country_code, g.member_category`,
+    params,
+  );
+  await em.execute(
+    `insert into network_member_sector_year_count (public_only, sector, previous_year, year, country_code,
+       member_category, member_count)
+     select s.public_only, s.sector, s.previous_year, s.year, g.country_code, g.member_category, count(*)
+     from member_figure_group g
+     join lateral (select t.public_only, t.sector, t.year, coalesce(lag(t.year) over (partition by t.public_only,
+         t.sector order by t.year), 0) as previous_year
+       from member_year_sector_total t where t.member_id = g.member_id) s on true
+     where ${groups}
+     group by s.public_only, s.sector, s.previous_year, s.year, g.country_code, g.member_category`,
+    params,
+  );
 }
 
+const NETWORK_TABLES = [
+  'network_year_total',
+  'network_year_sector_total',
+  'network_member_year_count',
+  'network_member_sector_year_count',
+];
+
 /**
- * Recomputes the network totals (network_year_total, network_year_sector_total) of the groups the given members'
+ * Recomputes the network totals (network_year_total, network_year_sector_total, and the member counts by previous
+ * year network_member_year_count, network_member_sector_year_count) of the groups the given members'
  * figures leave or join, after their per-member figures were refreshed in this transaction. A group is recomputed
  * from its members' rows rather than adjusted, so it always equals a sum from scratch.
  */
@@ -68,8 +100,7 @@ export async function refreshNetworkFigures(em: EntityManager, memberIds: readon
     memberParams,
   );
   const [inGroups, groupParams] = groupsCondition('t', groups);
-  await em.execute(`delete from network_year_total t where ${inGroups}`, groupParams);
-  await em.execute(`delete from network_year_sector_total t where ${inGroups}`, groupParams);
+  for (const table of NETWORK_TABLES) await em.execute(`delete from ${table} t where ${inGroups}`, groupParams);
   const [memberInGroups] = groupsCondition('g', groups);
   await insertNetworkTotals(em, memberInGroups, groupParams);
 }
@@ -81,7 +112,6 @@ export async function rebuildNetworkFigures(em: EntityManager): Promise<void> {
     `insert into member_figure_group (member_id, country_code, member_category)
      select id, country_code, category from member`,
   );
-  await em.execute('delete from network_year_total');
-  await em.execute('delete from network_year_sector_total');
+  for (const table of NETWORK_TABLES) await em.execute(`delete from ${table}`);
   await insertNetworkTotals(em, 'true', []);
 }

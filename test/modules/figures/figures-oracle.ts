@@ -9,6 +9,7 @@ export interface OracleFilter {
   memberIds?: string[];
   countryCodes?: string[];
   fromYear?: number;
+  toYear?: number;
   standards?: string[];
   sectors?: string[];
 }
@@ -41,6 +42,7 @@ export async function oracleEmissionTotals(
   if (filter.memberIds?.length) inventories.whereIn('i.member_id', filter.memberIds);
   if (filter.countryCodes?.length) inventories.whereIn('m.country_code', filter.countryCodes);
   if (filter.fromYear != null) inventories.where('i.year', '>=', filter.fromYear);
+  if (filter.toYear != null) inventories.where('i.year', '<=', filter.toYear);
   if (filter.standards?.length) inventories.whereIn('i.standard', filter.standards);
   const query = knex
     .from(knex.raw('(?) as i', [inventories]))
