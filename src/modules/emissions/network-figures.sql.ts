@@ -16,52 +16,75 @@ function groupsCondition(alias: string, groups: readonly FigureGroup[]): [string
   ];
 }
 
-/** Sums the maintained per-member rows of the groups matching `groups` (an SQL condition on `g`) into the network totals. */
-async function insertNetworkTotals(em: EntityManager, groups: string, params: unknown[]): Promise<void> {
+/**
+ * Sums the maintained per-member rows `r` of the members `g` matching `where` (an SQL condition on `g` and `r`) into
+ * the network totals.
+ */
+async function insertNetworkTotals(em: EntityManager, where: string, params: unknown[]): Promise<void> {
   await em.execute(
     `insert into network_year_total (public_only, year, country_code, member_category, emissions_tco2e,
        final_energy_mwh, member_count)
-     select y.public_only, y.year, g.country_code, g.member_category, sum(y.emissions_tco2e), sum(y.final_energy_mwh),
+     select r.public_only, r.year, g.country_code, g.member_category, sum(r.emissions_tco2e), sum(r.final_energy_mwh),
        count(*)
-     from member_figure_group g join member_year_total y on y.member_id = g.member_id
-     where y.has_records and ${groups}
-     group by y.public_only, y.year, g.country_code, g.member_category`,
+     from member_figure_group g join member_year_total r on r.member_id = g.member_id
+     where r.has_records and ${where}
+     group by r.public_only, r.year, g.country_code, g.member_category`,
     params,
   );
   await em.execute(
     `insert into network_year_sector_total (public_only, year, sector, country_code, member_category,
        emissions_tco2e, final_energy_mwh, member_count)
-     select s.public_only, s.year, s.sector, g.country_code, g.member_category, sum(s.emissions_tco2e),
-       sum(s.final_energy_mwh), count(*)
-     from member_figure_group g join member_year_sector_total s on s.member_id = g.member_id
-     where ${groups}
-     group by s.public_only, s.year, s.sector, g.country_code, g.member_category`,
+     select r.public_only, r.year, r.sector, g.country_code, g.member_category, sum(r.emissions_tco2e),
+       sum(r.final_energy_mwh), count(*)
+     from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+     where ${where}
+     group by r.public_only, r.year, r.sector, g.country_code, g.member_category`,
     params,
   );
+  // each row's previous year looked up for the rows of the slice only, not computed over every member's history
   await em.execute(
     `insert into network_member_year_count (public_only, previous_year, year, country_code, member_category,
        member_count)
-     select y.public_only, y.previous_year, y.year, g.country_code, g.member_category, count(*)
-     from member_figure_group g
-     join lateral (select t.public_only, t.year, coalesce(lag(t.year) over (partition by t.public_only
-         order by t.year), 0) as previous_year
-       from member_year_total t where t.member_id = g.member_id and t.has_records) y on true
-     where ${groups}
-     group by y.public_only, y.previous_year, y.year, g.country_code, g.member_category`,
+     select r.public_only, coalesce((select max(p.year) from member_year_total p where p.member_id = r.member_id
+         and p.year < r.year and p.public_only = r.public_only and p.has_records), 0),
+       r.year, g.country_code, g.member_category, count(*)
+     from member_figure_group g join member_year_total r on r.member_id = g.member_id
+     where r.has_records and ${where}
+     group by 1, 2, 3, 4, 5`,
     params,
   );
   await em.execute(
     `insert into network_member_sector_year_count (public_only, sector, previous_year, year, country_code,
        member_category, member_count)
-     select s.public_only, s.sector, s.previous_year, s.year, g.country_code, g.member_category, count(*)
-     from member_figure_group g
-     join lateral (select t.public_only, t.sector, t.year, coalesce(lag(t.year) over (partition by t.public_only,
-         t.sector order by t.year), 0) as previous_year
-       from member_year_sector_total t where t.member_id = g.member_id) s on true
-     where ${groups}
-     group by s.public_only, s.sector, s.previous_year, s.year, g.country_code, g.member_category`,
+     select r.public_only, r.sector, coalesce((select max(p.year) from member_year_sector_total p
+         where p.member_id = r.member_id and p.year < r.year and p.public_only = r.public_only
+           and p.sector = r.sector), 0),
+       r.year, g.country_code, g.member_category, count(*)
+     from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+     where ${where}
+     group by 1, 2, 3, 4, 5, 6`,
     params,
   );
+}
+
+/** The groups and years of the network totals the given members' figures are counted in now. */
+export async function networkSlices(em: EntityManager, memberIds: readonly string[]): Promise<NetworkSlices> {
+  const [counted, params] = membersCondition('member_id', memberIds);
+  const groups = await em.execute<FigureGroup[]>(
+    `select country_code, member_category from member_figure_group where ${counted}`,
+    params,
+  );
+  const years = await em.execute<{ year: number }[]>(
+    `select year from member_year_total where ${counted} union select year from member_year_sector_total where ${counted}`,
+    [...params, ...params],
+  );
+  return { groups, years: years.map((row) => row.year) };
+}
+
+/** Groups (country and category) and years of the network totals: the slices a write recomputes. */
+export interface NetworkSlices {
+  groups: FigureGroup[];
+  years: number[];
 }
 
 const NETWORK_TABLES = [
@@ -73,18 +96,24 @@ const NETWORK_TABLES = [
 
 /**
  * Recomputes the network totals (network_year_total, network_year_sector_total, and the member counts by previous
- * year network_member_year_count, network_member_sector_year_count) of the groups the given members'
- * figures leave or join, after their per-member figures were refreshed in this transaction. A group is recomputed
- * from its members' rows rather than adjusted, so it always equals a sum from scratch.
+ * year network_member_year_count, network_member_sector_year_count) that the given members' figures were counted in
+ * (`before`, read with networkSlices before their figures were refreshed) or are counted in now: the years of those
+ * members in their groups old and new. A slice is recomputed from its members' rows rather than adjusted, so it
+ * always equals a sum from scratch, and a write reads the rows of its years only, not its whole group's.
  */
-export async function refreshNetworkFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
-  const [counted, countedParams] = membersCondition('member_id', memberIds);
+export async function refreshNetworkFigures(
+  em: EntityManager,
+  memberIds: readonly string[],
+  before: NetworkSlices,
+): Promise<void> {
   const [members, memberParams] = membersCondition('id', memberIds);
-  const groups = await em.execute<FigureGroup[]>(
-    `select country_code, member_category from member_figure_group where ${counted}
-     union select country_code, category from member where ${members}
-     order by country_code, member_category`,
-    [...countedParams, ...memberParams],
+  const current = await em.execute<FigureGroup[]>(
+    `select distinct country_code, category as member_category from member where ${members}`,
+    memberParams,
+  );
+  const key = (group: FigureGroup) => `${group.country_code}/${group.member_category}`;
+  const groups = [...new Map([...before.groups, ...current].map((group) => [key(group), group])).values()].sort(
+    (a, b) => (key(a) < key(b) ? -1 : 1),
   );
   // one recompute of a group at a time, taken in a fixed order: a concurrent write to the same group waits for this
   // transaction, then sums what it committed (each statement of READ COMMITTED sees the commits before it)
@@ -93,16 +122,26 @@ export async function refreshNetworkFigures(em: EntityManager, memberIds: readon
      from json_array_elements(?::json) with ordinality as l(g, n) order by n`,
     [JSON.stringify(groups)],
   );
+  const [counted, countedParams] = membersCondition('member_id', memberIds);
   await em.execute(`delete from member_figure_group where ${counted}`, countedParams);
   await em.execute(
     `insert into member_figure_group (member_id, country_code, member_category)
      select id, country_code, category from member where ${members}`,
     memberParams,
   );
+  const after = await networkSlices(em, memberIds);
+  const years = [...new Set([...before.years, ...after.years])];
+  if (!years.length) return;
+  const inYears = (alias: string) => `${alias}.year in (select value::int from json_array_elements_text(?::json))`;
   const [inGroups, groupParams] = groupsCondition('t', groups);
-  for (const table of NETWORK_TABLES) await em.execute(`delete from ${table} t where ${inGroups}`, groupParams);
+  for (const table of NETWORK_TABLES) {
+    await em.execute(`delete from ${table} t where ${inGroups} and ${inYears('t')}`, [
+      ...groupParams,
+      JSON.stringify(years),
+    ]);
+  }
   const [memberInGroups] = groupsCondition('g', groups);
-  await insertNetworkTotals(em, memberInGroups, groupParams);
+  await insertNetworkTotals(em, `${memberInGroups} and ${inYears('r')}`, [...groupParams, JSON.stringify(years)]);
 }
 
 /** Recomputes every group's network totals and every member's group from scratch (the rebuild command). */

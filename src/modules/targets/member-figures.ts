@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
-import { rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
+import { networkSlices, rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
@@ -12,12 +12,17 @@ const FIGURE_TABLES = [
   'member_charter_progress',
 ];
 
-/** The members' own figures: their emission figures first, then their Charter progress. */
-async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
-  // one refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
-  // committed (otherwise both would insert the member's rows and one would fail on the primary key)
+/**
+ * One refresh per member at a time: a concurrent one waits for this transaction, then recomputes from what it
+ * committed (otherwise both would insert the member's rows and one would fail on the primary key).
+ */
+async function lockMembers(em: EntityManager, memberIds: readonly string[]): Promise<void> {
   const [members, params] = membersCondition('id', memberIds);
   await em.execute(`select id from member where ${members} order by id for no key update`, params);
+}
+
+/** The members' own figures: their emission figures first, then their Charter progress. */
+async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
   await refreshEmissionFigures(em, memberIds);
   await refreshCharterProgress(em, memberIds);
 }
@@ -28,8 +33,10 @@ async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly st
  * transaction, so readers see the figures and the records change together.
  */
 export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
+  await lockMembers(em, memberIds);
+  const before = await networkSlices(em, memberIds);
   await refreshPerMemberFigures(em, memberIds);
-  await refreshNetworkFigures(em, memberIds);
+  await refreshNetworkFigures(em, memberIds, before);
 }
 
 /**
@@ -43,6 +50,7 @@ export async function rebuildAllFigures(em: EntityManager): Promise<void> {
   const members = await em.execute<{ id: string }[]>('select id from member order by id');
   for (let start = 0; start < members.length; start += MEMBERS_PER_REBUILD_STEP) {
     const chunk = members.slice(start, start + MEMBERS_PER_REBUILD_STEP).map((member) => member.id);
+    await lockMembers(em, chunk);
     await refreshPerMemberFigures(em, chunk);
   }
   // once, from every member's rows, rather than once per chunk of members
