@@ -26,8 +26,16 @@ export class NetworkYearSectorTotal {
   @Property({ type: new DecimalType('number'), precision: 18, scale: 3, nullable: true })
   emissionsTco2e: number | null = null;
 
+  /** The members' emission values summed (not null): a write that takes the last one away makes the sum null. */
+  @Property()
+  emissionsCount!: number;
+
   @Property({ type: new DecimalType('number'), precision: 18, scale: 3, nullable: true })
   finalEnergyMwh: number | null = null;
+
+  /** The members' final energy values summed (not null). */
+  @Property()
+  finalEnergyCount!: number;
 
   /** The members with lines of this sector in this year. */
   @Property()

@@ -27,6 +27,10 @@ export class NetworkYearTotal {
   @Property({ type: new DecimalType('number'), precision: 18, scale: 3, nullable: true })
   finalEnergyMwh: number | null = null;
 
+  /** The members' final energy values summed (not null): a write that takes the last one away makes the sum null. */
+  @Property()
+  finalEnergyCount!: number;
+
   /** The members whose rows are summed: each member counts once per year. */
   @Property()
   memberCount!: number;

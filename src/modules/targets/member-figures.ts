@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
-import { networkSlices, rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
+import { networkContributions, rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
 import { refreshCharterProgress } from './charter-progress-refresh';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
@@ -34,7 +34,7 @@ async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly st
  */
 export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
   await lockMembers(em, memberIds);
-  const before = await networkSlices(em, memberIds);
+  const before = await networkContributions(em, memberIds);
   await refreshPerMemberFigures(em, memberIds);
   await refreshNetworkFigures(em, memberIds, before);
 }
