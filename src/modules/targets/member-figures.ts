@@ -28,8 +28,8 @@ async function refreshPerMemberFigures(em: EntityManager, memberIds: readonly st
 }
 
 /**
- * Recomputes every maintained network figure of the given members from their records: their own figures, then the
- * network totals of their country and category (and of the ones they left). Writes call it inside their
+ * Recomputes the maintained figures of the given members from their records, then adjusts the network totals of
+ * their country and category (and of the ones they left) by the difference. Writes call it inside their
  * transaction, so readers see the figures and the records change together.
  */
 export async function refreshMemberFigures(em: EntityManager, memberIds: readonly string[]): Promise<void> {
