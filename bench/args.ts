@@ -1,4 +1,4 @@
-/** `npm run bench -- --only a,b --servers ours,floor --cpu-prof`, and the BENCH_* variables. */
+/** `npm run bench -- --only a,b --servers ours,floor --cpu-prof --scale N`, and the BENCH_* variables. */
 import type { ServerName } from './servers';
 
 export interface BenchOptions {
@@ -10,6 +10,13 @@ export interface BenchOptions {
   rounds: number;
   connections: number;
   warmupSeconds: number;
+  /**
+   * `--scale N`: time the network figures (bench/figure-scenarios.ts) one request at a time against N times the demo
+   * data, instead of the throughput scenarios against the others.
+   */
+  scale?: number;
+  /** Timed requests per figure with --scale. */
+  figureRequests: number;
 }
 
 const SERVERS: ServerName[] = ['ours', 'postgraphile', 'floor'];
@@ -30,10 +37,21 @@ function list(args: string[], flag: string): string[] | undefined {
   return value.split(',').map((item) => item.trim());
 }
 
-export function parseBenchOptions(args: string[], scenarioNames: string[]): BenchOptions {
-  const known = new Set(['--only', '--servers', '--cpu-prof']);
+function scale(args: string[]): number | undefined {
+  const index = args.indexOf('--scale');
+  if (index === -1) return undefined;
+  const value = Number(args[index + 1]);
+  if (!Number.isInteger(value) || value < 1 || value > 100)
+    throw new Error('--scale needs a whole number from 1 to 100');
+  return value;
+}
+
+export function parseBenchOptions(args: string[], scenarioNames: string[], figureNames: string[]): BenchOptions {
+  const known = new Set(['--only', '--servers', '--cpu-prof', '--scale']);
   const unknown = args.filter((arg, i) => arg.startsWith('--') && !known.has(arg) && !known.has(args[i - 1]));
-  if (unknown.length) throw new Error(`unknown option ${unknown[0]}; options: --only, --servers, --cpu-prof`);
+  if (unknown.length) throw new Error(`unknown option ${unknown[0]}; options: --only, --servers, --cpu-prof, --scale`);
+  const figures = scale(args);
+  if (figures !== undefined) scenarioNames = figureNames;
   const only = list(args, '--only');
   const strange = only?.filter((name) => !scenarioNames.includes(name));
   if (strange?.length) throw new Error(`no scenario ${strange.join(', ')}; scenarios: ${scenarioNames.join(', ')}`);
@@ -49,5 +67,7 @@ export function parseBenchOptions(args: string[], scenarioNames: string[]): Benc
     rounds: Math.round(positiveNumber('BENCH_ROUNDS', 3)),
     connections: Math.round(positiveNumber('BENCH_CONNECTIONS', 10)),
     warmupSeconds: positiveNumber('BENCH_WARMUP_SECONDS', 2),
+    scale: figures,
+    figureRequests: Math.round(positiveNumber('BENCH_FIGURE_REQUESTS', 30)),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The one PostgreSQL the three servers share: DATABASE_URL when given, else an embedded cluster in BENCH_DATA_DIR, kept
- * between runs. Migrated and seeded once with the project's own commands; later runs reuse the data.
+ * between runs, with a database per scale of the data. Migrated and seeded once with the project's own commands;
+ * later runs reuse the data.
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -15,25 +16,26 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-async function holdsData(url: string): Promise<boolean> {
+async function countOf(url: string, table: 'country' | 'member'): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ count: string }>('select count(*) as count from country');
-    return Number(result.rows[0].count) > 0;
+    const result = await client.query<{ count: string }>(`select count(*) as count from ${table}`);
+    return Number(result.rows[0].count);
   } finally {
     await client.end();
   }
 }
 
-function projectCommand(projectRoot: string, url: string, command: 'migrate' | 'seed'): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'db', 'cli.js'), command], {
+function projectCommand(projectRoot: string, url: string, command: 'migrate' | 'seed', args: string[] = []): void {
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'db', 'cli.js'), command, ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });
 }
 
-export async function openBenchDatabase(projectRoot: string): Promise<BenchDatabase> {
+/** `scale`: times the demo data to seed an embedded database with (`db:seed -- --scale`). */
+export async function openBenchDatabase(projectRoot: string, scale = 1): Promise<BenchDatabase> {
   let url = process.env.DATABASE_URL;
   let description: string;
   let close = async () => {};
@@ -44,7 +46,7 @@ export async function openBenchDatabase(projectRoot: string): Promise<BenchDatab
     const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'climate-alliance-bench'));
     const embedded = await startEmbeddedPostgres({
       dataDir,
-      database: 'climate_alliance_bench',
+      database: scale === 1 ? 'climate_alliance_bench' : `climate_alliance_bench_x${scale}`,
       log: () => {},
       warn: (message) => console.warn(message),
     });
@@ -54,10 +56,11 @@ export async function openBenchDatabase(projectRoot: string): Promise<BenchDatab
   }
   try {
     projectCommand(projectRoot, url, 'migrate');
-    if (!(await holdsData(url))) {
-      console.log('seeding the benchmark database (once)');
-      projectCommand(projectRoot, url, 'seed');
+    if ((await countOf(url, 'country')) === 0) {
+      console.log(`seeding the benchmark database at ×${scale} (once)`);
+      projectCommand(projectRoot, url, 'seed', ['--scale', String(scale)]);
     }
+    description += `, ${(await countOf(url, 'member')).toLocaleString('en-US')} members`;
   } catch (error) {
     await close();
     throw error;

@@ -1,14 +1,18 @@
 /**
  * `npm run bench`: this API, PostGraphile v5 and a hand-written SQL floor over one seeded database, each in its own
  * process, driven by autocannon from another; rounds interleaved (A, B, C, A, B, C…) so drift hits every server alike.
- * Prints a Markdown table of medians. Options in bench/args.ts; the README's benchmark section tells how to read it.
+ * Prints a Markdown table of medians. With `--scale N`, this API alone over N times the demo data, each network figure
+ * timed one request at a time (bench/figure-latency.ts). Options in bench/args.ts; the README's benchmark section
+ * tells how to read it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchOptions, type BenchOptions } from './args';
 import { selfTimeByPackage, topSelfTime } from './cpu-profile';
-import { openBenchDatabase } from './database';
+import { openBenchDatabase, type BenchDatabase } from './database';
+import { figureTable, timeFigure, type FigureResult } from './figure-latency';
+import { FIGURE_SCENARIOS } from './figure-scenarios';
 import { loadFixtures, type Fixtures } from './fixtures';
 import { runLoad } from './load';
 import { describeMachine } from './machine';
@@ -53,11 +57,46 @@ async function benchScenario(
   return result;
 }
 
+/** `--scale N`: our server alone, each figure timed one request at a time. */
+async function benchFigures(options: BenchOptions, database: BenchDatabase): Promise<void> {
+  const machine = describeMachine();
+  const scenarios = FIGURE_SCENARIOS.filter((scenario) => !options.only || options.only.includes(scenario.name));
+  const fixtures = await loadFixtures(database.url);
+  const [command] = serverCommands(PROJECT_ROOT, { ...options, servers: ['ours'] }, database.url, '');
+  const server = await startServer(command);
+  const results: FigureResult[] = [];
+  try {
+    for (const scenario of scenarios) {
+      results.push(await timeFigure(server.url, scenario, fixtures, options.figureRequests));
+      const { p50Ms, maxMs, failures, failure } = results.at(-1)!;
+      const failed = failures ? `, ${failures} failed: ${failure!.slice(0, 200)}` : '';
+      console.error(`  ${scenario.name}: p50 ${p50Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms${failed}`);
+    }
+  } finally {
+    await server.stop();
+  }
+  const load = machine.loadAverage.map((value) => value.toFixed(2)).join(', ');
+  console.log(`\n${figureTable(results)}\n`);
+  console.log(
+    `- ×${options.scale} data: ${database.description}. One client, ${options.figureRequests} requests per figure ` +
+      `after 3 warm-up ones.\n- Machine: ${machine.cpu}, ${machine.cores} cores; load average at start ${load}.`,
+  );
+}
+
 async function main(): Promise<void> {
   const options = parseBenchOptions(
     process.argv.slice(2),
     ALL_SCENARIOS.map((scenario) => scenario.name),
+    FIGURE_SCENARIOS.map((scenario) => scenario.name),
   );
+  if (options.scale !== undefined) {
+    const database = await openBenchDatabase(PROJECT_ROOT, options.scale);
+    try {
+      return await benchFigures(options, database);
+    } finally {
+      await database.close();
+    }
+  }
   const machine = describeMachine();
   const scenarios = ALL_SCENARIOS.filter((scenario) => !options.only || options.only.includes(scenario.name));
   const database = await openBenchDatabase(PROJECT_ROOT);

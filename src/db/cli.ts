@@ -22,13 +22,19 @@ function seedScale(args: string[]): number {
   return scale;
 }
 
+/**
+ * One statement of the seed or the rebuild may run for minutes at ×10 on a busy machine (a step of 500 members
+ * sums their records), where the API's own limit of seconds would cancel it.
+ */
+const COMMAND_STATEMENT_TIMEOUT_MS = 30 * 60_000;
+
 async function main(command: string | undefined, args: string[]): Promise<void> {
   if (command !== 'migrate' && command !== 'seed' && command !== 'rebuild-figures') {
     throw new Error('usage: cli.js migrate | seed [--scale N] | rebuild-figures');
   }
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const database = await openDatabase(config, entities, logger);
+  const database = await openDatabase(config, entities, logger, { statementTimeoutMs: COMMAND_STATEMENT_TIMEOUT_MS });
   try {
     if (command === 'seed') {
       if (!(await isEmpty(database.orm))) throw new Error('The database already holds data; seed an empty database.');

@@ -15,12 +15,13 @@ export interface Database {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR; then applies pending migrations (on the
  * primary: a replica gets them by its replication, or from its operator for a logical subscriber). With `readReplicas`
  * (the server, not the maintenance commands) queries are read on DATABASE_REPLICA_URLS.
+ * `statementTimeoutMs`: the limit of one statement, the API's (STATEMENT_TIMEOUT_MS) unless a command needs longer.
  */
 export async function openDatabase(
   config: Config,
   entities: OrmOptions['entities'],
   logger: Logger,
-  { readReplicas = false } = {},
+  { readReplicas = false, statementTimeoutMs }: { readReplicas?: boolean; statementTimeoutMs?: number } = {},
 ): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   if (!config.databaseUrl) {
@@ -42,6 +43,7 @@ export async function openDatabase(
       replicaUrls: readReplicas ? config.databaseReplicaUrls : [],
       entities,
       logger,
+      statementTimeoutMs,
     });
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'applied database migrations');

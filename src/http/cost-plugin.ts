@@ -3,6 +3,7 @@ import { ApiError } from '../common/errors';
 import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from './limits';
+import type { NetworkSizeSource } from './network-size';
 import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
 import { countResponseItems, ResponseItems } from './response-items';
 
@@ -30,12 +31,17 @@ function tooManyItems(limits: Limits): ApiError {
  * GRAPHQL_VALIDATION_FAILED, over the caller's remaining budget as RATE_LIMITED; neither runs a resolver. Every answer
  * reports the cost and the budget in `extensions.cost`, as GitHub's and Shopify's APIs do.
  *
- * The cost counts lists at the sizes of list-sizes.ts; should the data hold more, a query's answer is still bounded:
+ * The cost counts lists at the sizes of list-sizes.ts, aggregates at the network's size as read at most a minute
+ * ago (network-size.ts); should the data hold more, a query's answer is still bounded:
  * once its lists hold more than `maxResponseItems` items, no further field resolves and the whole answer is replaced by
  * GRAPHQL_VALIDATION_FAILED (HTTP 400). Mutations are answered in full: their writes are done by then. The items are
  * counted by the schema's resolvers (withResponseItemLimit, applied by ./graphql.ts).
  */
-export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPlugin<GraphqlContext> {
+export function costPlugin(
+  limiter: RateLimiter,
+  limits: Limits,
+  networkSize: NetworkSizeSource,
+): ApolloServerPlugin<GraphqlContext> {
   const operationCost = rememberedOperationCost(limits);
   return {
     async requestDidStart() {
@@ -49,7 +55,7 @@ export function costPlugin(limiter: RateLimiter, limits: Limits): ApolloServerPl
           // without an operation, execution fails before any resolver runs
           if (!operation) return;
           isQuery = operation.operation === 'query';
-          cost = operationCost(schema, document, operation, request.variables) ?? cost;
+          cost = operationCost(schema, document, operation, request.variables, networkSize.current()) ?? cost;
           if (cost > limits.maxQueryCost) throw tooCostly(cost, limits);
           if (cost > 1 && !(await limiter.spend(contextValue.request, cost - 1))) {
             throw rateLimited(contextValue.request.budget!, cost);

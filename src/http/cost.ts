@@ -19,7 +19,8 @@ import {
 import { ApiError } from '../common/errors';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import type { Limits } from './limits';
-import { listSize } from './list-sizes';
+import { listSize, ROWS_PER_COST_POINT } from './list-sizes';
+import type { NetworkSize } from './network-size';
 
 /** graphql-query-complexity's message when an operation has more selections than `maxQueryNodes`. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
@@ -46,13 +47,15 @@ export function inputRows(value: unknown): number {
  * - a field with a `first` argument (a connection) costs 1 + first × the cost of one item of its page (edges or
  *   nodes, 1 plus the item's selection), first defaulting to 20;
  * - another list of objects costs 1 + its most items (list-sizes.ts; `assumedListSize` for a field not listed
- *   there) × (1 + the item's selection), so every row a response can hold is paid for;
+ *   there) × (1 + the item's selection), so every row a response can hold is paid for; an aggregate's most items
+ *   are the product of its dimensions' sizes in the data (`size`), and it pays a point more for every
+ *   ROWS_PER_COST_POINT maintained rows it reads;
  * - a mutation field costs `mutationCost` + `mutationRowCost` for each item of the lists in its arguments, plus its
  *   selection, so a write is priced by the rows it writes;
  * - `_entities` (federation) costs 1 + its selection for every representation it is given;
  * - introspection costs nothing (it is off in production).
  */
-function defaultEstimator(schema: GraphQLSchema, limits: Limits): ComplexityEstimator {
+function defaultEstimator(schema: GraphQLSchema, limits: Limits, size: NetworkSize): ComplexityEstimator {
   const mutationType = schema.getMutationType();
   return (args) => {
     const { field, type, childComplexity } = args;
@@ -71,8 +74,8 @@ function defaultEstimator(schema: GraphQLSchema, limits: Limits): ComplexityEsti
     }
     if (isLeafType(getNamedType(field.type))) return 0;
     if (isListType(getNullableType(field.type))) {
-      const items = listSize(`${type.name}.${field.name}`, args.args, limits.assumedListSize);
-      return 1 + items * (1 + childComplexity);
+      const { items, scannedRows } = listSize(`${type.name}.${field.name}`, args.args, limits.assumedListSize, size);
+      return 1 + items * (1 + childComplexity) + Math.floor(scannedRows / ROWS_PER_COST_POINT);
     }
     return 1 + childComplexity;
   };
@@ -89,8 +92,9 @@ function rejected(message: string, extensions: Record<string, unknown> = {}): Ap
 }
 
 /**
- * The cost of an operation with its variables, counted before it runs. Throws GRAPHQL_VALIDATION_FAILED when the
- * operation selects more than `maxSelections` fields (after expanding fragments). Returns null when the variables or
+ * The cost of an operation with its variables, counted before it runs, for a network of `size`. Throws
+ * GRAPHQL_VALIDATION_FAILED when the operation selects more than `maxSelections` fields (after expanding fragments),
+ * BAD_USER_INPUT when an aggregate could return more groups than it may. Returns null when the variables or
  * argument values do not fit the operation: execution or the input boundary then refuses them before any resolver runs.
  */
 export function operationCost(
@@ -99,13 +103,14 @@ export function operationCost(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
   limits: Limits,
+  size: NetworkSize,
 ): number | null {
   try {
     return getComplexity({
       schema,
       query: onlyOperation(document, operation),
       variables,
-      estimators: [fieldExtensionsEstimator(), defaultEstimator(schema, limits)],
+      estimators: [fieldExtensionsEstimator(), defaultEstimator(schema, limits, size)],
       maxQueryNodes: limits.maxSelections,
     });
   } catch (error) {
@@ -127,8 +132,9 @@ const MAX_VARIABLE_SETS = 64;
 const MAX_VARIABLES_LENGTH = 4_096;
 
 /**
- * operationCost, remembered per operation and variables: Apollo Server keeps one parsed document per query text, so a
- * dashboard sending the same query again is not walked again. One per server, since the cost depends on its limits.
+ * operationCost, remembered per operation, variables and network size: Apollo Server keeps one parsed document per
+ * query text, so a dashboard sending the same query again is not walked again until the size is read again. One per
+ * server, since the cost depends on its limits.
  */
 export function rememberedOperationCost(
   limits: Limits,
@@ -137,18 +143,19 @@ export function rememberedOperationCost(
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
+  size: NetworkSize,
 ) => number | null {
-  const costs = new WeakMap<OperationDefinitionNode, Map<string, number | null>>();
-  return (schema, document, operation, variables) => {
+  const costs = new WeakMap<OperationDefinitionNode, Map<string, { size: NetworkSize; cost: number | null }>>();
+  return (schema, document, operation, variables, size) => {
     const key = JSON.stringify(variables ?? {});
-    if (key.length > MAX_VARIABLES_LENGTH) return operationCost(schema, document, operation, variables, limits);
+    if (key.length > MAX_VARIABLES_LENGTH) return operationCost(schema, document, operation, variables, limits, size);
     let byVariables = costs.get(operation);
     if (!byVariables) costs.set(operation, (byVariables = new Map()));
     const known = byVariables.get(key);
-    if (known !== undefined) return known;
-    const cost = operationCost(schema, document, operation, variables, limits);
-    if (byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value!);
-    byVariables.set(key, cost);
+    if (known?.size === size) return known.cost;
+    const cost = operationCost(schema, document, operation, variables, limits, size);
+    if (!known && byVariables.size >= MAX_VARIABLE_SETS) byVariables.delete(byVariables.keys().next().value!);
+    byVariables.set(key, { size, cost });
     return cost;
   };
 }

@@ -21,6 +21,7 @@ import { formatError } from './format-error';
 import { governedReadsPlugin } from './governed-reads';
 import type { GraphqlContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
+import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
 import { registerReadScope } from './read-scope-hook';
@@ -78,6 +79,8 @@ const PERSISTED_QUERY_TTL_SECONDS = 86_400;
 export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store, caches }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);
+  const networkSize = new NetworkSizeSource(orm.config.get('clientUrl')!);
+  await networkSize.read();
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
@@ -96,7 +99,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
       fastifyApolloDrainPlugin(app),
       errorLogging,
       serviceUnavailablePlugin,
-      costPlugin(limiter, limits),
+      costPlugin(limiter, limits, networkSize),
       // after the cost plugin, so a stored answer knows what it cost
       responseCachePlugin(caches.answers),
       inputBoundary,

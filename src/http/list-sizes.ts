@@ -1,7 +1,13 @@
+import { UserInputError } from '../common/errors';
+import { figureTable, type FigureTable } from '../modules/emissions/emission-figure-rows';
+import { EmissionScope, EnergyCarrier, InventoryStandard, Sector } from '../modules/emissions/emission.enums';
+import type { EmissionDimension } from '../modules/emissions/emission-total.type';
 import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals';
 import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
 import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/factor-set-list';
+import { MemberCategory } from '../modules/members/member.enums';
 import { MAX_LIST_ARGUMENT_ITEMS } from './limits';
+import type { FigureTableName, NetworkSize } from './network-size';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 /** Inventory years the API accepts: from 1990 to this year. */
@@ -43,25 +49,100 @@ export const LIST_SIZES: Record<string, number> = {
 };
 
 interface GroupedField {
-  /** The most values of each dimension. */
-  dimensions: Record<string, number>;
+  /** The most values of each dimension, from the data where it grows with the network. */
+  dimensions: (size: NetworkSize, filter: Record<string, unknown>) => Record<string, number>;
   /** The filter list that narrows a dimension to its own length. */
   narrowedBy: Record<string, string>;
+  /** The maintained rows the field reads for these arguments, estimated from the data. */
+  scannedRows?: (groupBy: string[], filter: Record<string, unknown>, size: NetworkSize) => number;
   maxGroups: number;
+  /** Whether more possible groups than maxGroups refuse the request (else the count is capped at maxGroups). */
+  refusesMoreGroups: boolean;
+}
+
+/** Maintained rows per cost point: reading a thousand figure rows costs about what one listed item does. */
+export const ROWS_PER_COST_POINT = 1_000;
+
+const FIGURE_TABLE_NAMES: Record<FigureTable, FigureTableName> = {
+  'network years': 'network_year_total',
+  'network sectors': 'network_year_sector_total',
+  years: 'member_year_total',
+  sectors: 'member_year_sector_total',
+  lines: 'inventory_line_total',
+};
+
+/** Values of each enum an emission filter can narrow by. */
+const ENUM_SIZES = {
+  memberCategories: Object.keys(MemberCategory).length,
+  sectors: Object.keys(Sector).length,
+  energyCarriers: Object.keys(EnergyCarrier).length,
+  standards: Object.keys(InventoryStandard).length,
+  scopes: Object.keys(EmissionScope).length,
+};
+
+const listed = (value: unknown): unknown[] | undefined =>
+  Array.isArray(value) && value.length > 0 ? value : undefined;
+
+/** The members (or countries) in the countries and categories a filter names; the data's when nothing is known. */
+function membersMatching(size: NetworkSize, filter: Record<string, unknown>): { members: number; countries: number } {
+  const countries = listed(filter.countryCodes);
+  const categories = listed(filter.memberCategories);
+  let members = 0;
+  let withMembers = 0;
+  for (const [country, byCategory] of Object.entries(size.membersBy)) {
+    if (countries && !countries.includes(country)) continue;
+    const inCountry = Object.entries(byCategory)
+      .filter(([category]) => !categories || categories.includes(category))
+      .reduce((sum, [, count]) => sum + count, 0);
+    members += inCountry;
+    if (inCountry > 0) withMembers++;
+  }
+  return { members, countries: withMembers };
+}
+
+/** The years a filter covers among those the data holds, at least one. */
+function yearsMatching(size: NetworkSize, filter: Record<string, unknown>): number {
+  const from = Math.max(typeof filter.fromYear === 'number' ? filter.fromYear : size.firstYear, size.firstYear);
+  const to = Math.min(typeof filter.toYear === 'number' ? filter.toYear : size.lastYear, size.lastYear);
+  return Math.max(to - from + 1, 1);
+}
+
+/**
+ * The rows emissionTotals reads: the rows of the table it answers from (emission-figure-rows.ts), in the viewer's
+ * variant, times the share of members, years and enum values the filter keeps.
+ */
+function emissionScannedRows(groupBy: string[], filter: Record<string, unknown>, size: NetworkSize): number {
+  const table = FIGURE_TABLE_NAMES[figureTable(groupBy as EmissionDimension[], filter)];
+  // every table but the lines holds both visibility variants, of which a viewer reads one
+  let share = table === 'inventory_line_total' ? 1 : 1 / 2;
+  const network = membersMatching(size, {}).members;
+  const ids = listed(filter.memberIds)?.length;
+  const members = ids ?? membersMatching(size, filter).members;
+  if (network > 0) share *= Math.min(members / network, 1);
+  share *= yearsMatching(size, filter) / yearsMatching(size, {});
+  for (const [list, values] of Object.entries(ENUM_SIZES)) {
+    if (list === 'memberCategories') continue;
+    const length = listed(filter[list])?.length;
+    if (length) share *= Math.min(length / values, 1);
+  }
+  return size.rows[table] * share;
 }
 
 /** Aggregate fields return one item per group: the product of the sizes of the dimensions grouped by. */
 const GROUPED_FIELDS: Record<string, GroupedField> = {
   'Query.emissionTotals': {
-    dimensions: {
-      // emissions are the members', who are in the network's 27 countries
-      COUNTRY: 27,
-      MEMBER: 2_500,
-      MEMBER_CATEGORY: 7,
-      YEAR: INVENTORY_YEARS,
-      SECTOR: 8,
-      ENERGY_CARRIER: 16,
-      STANDARD: 6,
+    dimensions: (size, filter) => {
+      const { members, countries } = membersMatching(size, filter);
+      const known = Object.keys(size.membersBy).length > 0;
+      return {
+        COUNTRY: known ? countries : MAX_TOTAL_GROUPS,
+        MEMBER: known ? members : MAX_TOTAL_GROUPS,
+        MEMBER_CATEGORY: ENUM_SIZES.memberCategories,
+        YEAR: yearsMatching(size, filter),
+        SECTOR: ENUM_SIZES.sectors,
+        ENERGY_CARRIER: ENUM_SIZES.energyCarriers,
+        STANDARD: ENUM_SIZES.standards,
+      };
     },
     narrowedBy: {
       COUNTRY: 'countryCodes',
@@ -71,35 +152,61 @@ const GROUPED_FIELDS: Record<string, GroupedField> = {
       ENERGY_CARRIER: 'energyCarriers',
       STANDARD: 'standards',
     },
+    scannedRows: emissionScannedRows,
     maxGroups: MAX_TOTAL_GROUPS,
+    refusesMoreGroups: true,
   },
   'Query.biodiversityTotals': {
-    dimensions: { COUNTRY: 35, STATUS: 5, THEME: 12, ORGANISATION: 100 },
+    dimensions: () => ({ COUNTRY: 35, STATUS: 5, THEME: 12, ORGANISATION: 100 }),
     narrowedBy: { COUNTRY: 'countryCodes', STATUS: 'statuses', THEME: 'themes', ORGANISATION: 'organisationIds' },
     maxGroups: MAX_TOTAL_GROUPS,
+    // biodiversityTotals leaves small groups out, so its answers stay far below the product of its dimensions
+    refusesMoreGroups: false,
   },
 };
 
-function dimensionSize(grouped: GroupedField, dimension: string, filter: Record<string, unknown>): number {
-  const most = grouped.dimensions[dimension] ?? MAX_TOTAL_GROUPS;
-  const narrowing = filter[grouped.narrowedBy[dimension]];
-  if (Array.isArray(narrowing) && narrowing.length > 0) return Math.min(most, narrowing.length);
-  if (dimension === 'YEAR') {
-    const from = typeof filter.fromYear === 'number' ? filter.fromYear : FIRST_INVENTORY_YEAR;
-    const to = typeof filter.toYear === 'number' ? filter.toYear : THIS_YEAR;
-    return Math.min(most, Math.max(to - from + 1, 1));
-  }
-  return most;
+function dimensionSize(most: number | undefined, narrowing: unknown): number {
+  const bound = most ?? MAX_TOTAL_GROUPS;
+  return Array.isArray(narrowing) && narrowing.length > 0 ? Math.min(bound, narrowing.length) : bound;
 }
 
-/** The items a list field without `first` is counted as returning; `fallback` for a field not sized here. */
-export function listSize(coordinate: string, args: Record<string, unknown>, fallback: number): number {
+/** What the cost counts of a list field without `first`: the items it may return, and the rows it reads. */
+export interface ListSize {
+  items: number;
+  scannedRows: number;
+}
+
+/**
+ * The items a list field without `first` is counted as returning (`fallback` for a field not sized here) and the
+ * maintained rows an aggregate reads. Throws BAD_USER_INPUT naming `groupBy` when an aggregate could return more
+ * groups than it may, so an over-wide grouping is refused before any work.
+ */
+export function listSize(
+  coordinate: string,
+  args: Record<string, unknown>,
+  fallback: number,
+  size: NetworkSize,
+): ListSize {
   const grouped = GROUPED_FIELDS[coordinate];
-  if (!grouped) return LIST_SIZES[coordinate] ?? fallback;
+  if (!grouped) return { items: LIST_SIZES[coordinate] ?? fallback, scannedRows: 0 };
   const groupBy = Array.isArray(args.groupBy) ? [...new Set(args.groupBy as string[])] : [];
   const filter = (args.filter ?? {}) as Record<string, unknown>;
-  const groups = groupBy.reduce((product, dimension) => product * dimensionSize(grouped, dimension, filter), 1);
-  return Math.min(groups, grouped.maxGroups);
+  const most = grouped.dimensions(size, filter);
+  const groups = groupBy.reduce(
+    (product, dimension) => product * dimensionSize(most[dimension], filter[grouped.narrowedBy[dimension]]),
+    1,
+  );
+  if (groups > grouped.maxGroups && grouped.refusesMoreGroups) {
+    throw new UserInputError(
+      'groupBy',
+      `up to ${Math.round(groups).toLocaleString('en-US')} groups, more than the ${grouped.maxGroups.toLocaleString('en-US')} ` +
+        'an answer may hold: narrow the filter (members, countries, years) or use the export',
+    );
+  }
+  return {
+    items: Math.min(groups, grouped.maxGroups),
+    scannedRows: grouped.scannedRows?.(groupBy, filter, size) ?? 0,
+  };
 }
 
 /** Every list field sized here, grouped ones included. */

@@ -14,6 +14,11 @@ import { EmissionTotalsResolver } from './emissions/emission-totals.resolver';
 import { InventoryLineTotal } from './emissions/inventory-line-total.entity';
 import { MemberYearSectorTotal } from './emissions/member-year-sector-total.entity';
 import { MemberYearTotal } from './emissions/member-year-total.entity';
+import { MemberFigureGroup } from './emissions/member-figure-group.entity';
+import { NetworkMemberSectorYearCount } from './emissions/network-member-sector-year-count.entity';
+import { NetworkMemberYearCount } from './emissions/network-member-year-count.entity';
+import { NetworkYearSectorTotal } from './emissions/network-year-sector-total.entity';
+import { NetworkYearTotal } from './emissions/network-year-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { AuditLogResolver } from './audit/audit-log.resolver';
@@ -78,6 +83,11 @@ export const entities = [
   InventoryLineTotal,
   MemberYearTotal,
   MemberYearSectorTotal,
+  MemberFigureGroup,
+  NetworkYearTotal,
+  NetworkYearSectorTotal,
+  NetworkMemberYearCount,
+  NetworkMemberSectorYearCount,
   MemberCharterProgress,
   StoredTargetProgress,
   IndigenousOrganisation,

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261201121900 } from './Migration20261201121900';
 import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201094259 } from './Migration20261201094259';
 import { Migration20261201095600 } from './Migration20261201095600';
@@ -19,5 +20,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129084411', class: Migration20261129084411 },
   { name: 'Migration20261201094259', class: Migration20261201094259 },
   { name: 'Migration20261201095600', class: Migration20261201095600 },
+  { name: 'Migration20261201121900', class: Migration20261201121900 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
 ];

@@ -5,8 +5,23 @@ import { EmissionDimension } from './emission-total.type';
 import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility';
 import { standardRankSql } from './standard-preference';
 
-/** The smallest maintained table that answers a grouping and filter: fewer rows per member and year first. */
-function figureTable(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): 'years' | 'sectors' | 'lines' {
+/** The maintained tables, from the fewest rows per year to the most. */
+export type FigureTable = 'network years' | 'network sectors' | 'years' | 'sectors' | 'lines';
+
+/** Dimensions and filters the network totals (summed per country, category and year) can answer. */
+const NETWORK_DIMENSIONS = new Set([
+  EmissionDimension.COUNTRY,
+  EmissionDimension.MEMBER_CATEGORY,
+  EmissionDimension.YEAR,
+  EmissionDimension.SECTOR,
+]);
+
+/**
+ * The smallest maintained table that answers a grouping and filter. The network totals count each member once per
+ * group of a year (and sector), so they answer unless the filter names members, or several sectors a member could
+ * be counted in twice without grouping by sector.
+ */
+export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): FigureTable {
   if (
     groupBy.includes(EmissionDimension.ENERGY_CARRIER) ||
     groupBy.includes(EmissionDimension.STANDARD) ||
@@ -14,7 +29,30 @@ function figureTable(groupBy: EmissionDimension[], filter: EmissionTotalsFilter)
   ) {
     return 'lines';
   }
-  return groupBy.includes(EmissionDimension.SECTOR) || filter.sectors?.length ? 'sectors' : 'years';
+  const bySector = groupBy.includes(EmissionDimension.SECTOR) || Boolean(filter.sectors?.length);
+  const network =
+    groupBy.every((dimension) => NETWORK_DIMENSIONS.has(dimension)) &&
+    !filter.memberIds?.length &&
+    (groupBy.includes(EmissionDimension.SECTOR) || (filter.sectors?.length ?? 0) <= 1);
+  if (network) return bySector ? 'network sectors' : 'network years';
+  return bySector ? 'sectors' : 'years';
+}
+
+/**
+ * The network totals to sum, aliased `f`, in the variant the viewer may see: per country, category and year
+ * (network_year_total) or also per sector (network_year_sector_total); with `counts`, the members per previous year
+ * (network_member_year_count, network_member_sector_year_count) instead.
+ */
+export function networkFigureRows(
+  ctx: RequestContext,
+  table: 'network years' | 'network sectors',
+  counts = false,
+): Knex.QueryBuilder {
+  const name = {
+    'network years': counts ? 'network_member_year_count' : 'network_year_total',
+    'network sectors': counts ? 'network_member_sector_year_count' : 'network_year_sector_total',
+  }[table];
+  return ctx.em.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
 }
 
 /**
@@ -27,10 +65,10 @@ export function figureRows(
   ctx: RequestContext,
   groupBy: EmissionDimension[],
   filter: EmissionTotalsFilter,
+  table: 'years' | 'sectors' | 'lines',
 ): Knex.QueryBuilder {
   const knex = ctx.em.getKnex();
   const publicOnly = publicInventoriesOnly(ctx.viewer);
-  const table = figureTable(groupBy, filter);
   if (table === 'years') {
     return knex
       .from('member_year_total as f')

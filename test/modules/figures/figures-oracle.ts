@@ -7,13 +7,16 @@ import { standardRankSql } from '../../../src/modules/emissions/standard-prefere
  */
 export interface OracleFilter {
   memberIds?: string[];
+  countryCodes?: string[];
   fromYear?: number;
+  toYear?: number;
   standards?: string[];
   sectors?: string[];
 }
 
 const DIMENSIONS: Record<string, { sql: string; field: string }> = {
   COUNTRY: { sql: 'm.country_code', field: 'countryCode' },
+  MEMBER_CATEGORY: { sql: 'm.category', field: 'memberCategory' },
   MEMBER: { sql: 'i.member_id', field: 'memberId' },
   YEAR: { sql: 'i.year', field: 'year' },
   SECTOR: { sql: 'r.sector', field: 'sector' },
@@ -37,7 +40,9 @@ export async function oracleEmissionTotals(
       ),
     );
   if (filter.memberIds?.length) inventories.whereIn('i.member_id', filter.memberIds);
+  if (filter.countryCodes?.length) inventories.whereIn('m.country_code', filter.countryCodes);
   if (filter.fromYear != null) inventories.where('i.year', '>=', filter.fromYear);
+  if (filter.toYear != null) inventories.where('i.year', '<=', filter.toYear);
   if (filter.standards?.length) inventories.whereIn('i.standard', filter.standards);
   const query = knex
     .from(knex.raw('(?) as i', [inventories]))

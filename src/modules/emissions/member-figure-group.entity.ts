@@ -1,0 +1,20 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { MemberCategory } from '../members/member.enums';
+
+/**
+ * The country and category a member's figures are counted under in the network totals (network_year_total,
+ * network_year_sector_total), kept with them: when a member moves to another country or category, the refresh finds
+ * here the group its figures must leave.
+ */
+@Entity({ tableName: 'member_figure_group' })
+@Index({ name: 'member_figure_group_group_idx', properties: ['countryCode', 'memberCategory'] })
+export class MemberFigureGroup {
+  @PrimaryKey({ type: 'uuid' })
+  memberId!: string;
+
+  @Property({ length: 2 })
+  countryCode!: string;
+
+  @Enum({ items: () => MemberCategory, nativeEnumName: 'member_category' })
+  memberCategory!: MemberCategory;
+}

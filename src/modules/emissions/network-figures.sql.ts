@@ -1,0 +1,236 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { membersCondition } from './emission-figures.sql';
+
+/** A country and member category: the members whose figures one row of the network totals sums. */
+interface FigureGroup {
+  country_code: string;
+  member_category: string;
+}
+
+/**
+ * One network table: its key columns (with their SQL types), its sums (each with the column counting the non-null
+ * values summed, so a sum of nothing is null as a sum from scratch gives) and the SELECT that sums the per-member rows
+ * `r` of the members `g` (member_figure_group) matching `where` into its rows, with a `member_count` per row.
+ */
+interface NetworkTable {
+  name: string;
+  keys: [column: string, type: string][];
+  sums: [column: string, count: string | null][];
+  select(where: string): string;
+}
+
+const NETWORK_TABLES: NetworkTable[] = [
+  {
+    name: 'network_year_total',
+    keys: [
+      ['public_only', 'boolean'],
+      ['year', 'int'],
+      ['country_code', 'varchar'],
+      ['member_category', 'member_category'],
+    ],
+    // member_year_total.emissions_tco2e is never null: its sum needs no count
+    sums: [
+      ['emissions_tco2e', null],
+      ['final_energy_mwh', 'final_energy_count'],
+    ],
+    select: (where) =>
+      `select r.public_only, r.year, g.country_code, g.member_category, sum(r.emissions_tco2e) as emissions_tco2e,
+         sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
+         count(*)::int as member_count
+       from member_figure_group g join member_year_total r on r.member_id = g.member_id
+       where r.has_records and ${where}
+       group by r.public_only, r.year, g.country_code, g.member_category`,
+  },
+  {
+    name: 'network_year_sector_total',
+    keys: [
+      ['public_only', 'boolean'],
+      ['year', 'int'],
+      ['sector', 'emission_sector'],
+      ['country_code', 'varchar'],
+      ['member_category', 'member_category'],
+    ],
+    sums: [
+      ['emissions_tco2e', 'emissions_count'],
+      ['final_energy_mwh', 'final_energy_count'],
+    ],
+    select: (where) =>
+      `select r.public_only, r.year, r.sector, g.country_code, g.member_category,
+         sum(r.emissions_tco2e) as emissions_tco2e, count(r.emissions_tco2e)::int as emissions_count,
+         sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
+         count(*)::int as member_count
+       from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+       where ${where}
+       group by r.public_only, r.year, r.sector, g.country_code, g.member_category`,
+  },
+  {
+    name: 'network_member_year_count',
+    keys: [
+      ['public_only', 'boolean'],
+      ['previous_year', 'int'],
+      ['year', 'int'],
+      ['country_code', 'varchar'],
+      ['member_category', 'member_category'],
+    ],
+    sums: [],
+    // a row's previous year is its own member's: a member's rows are counted from that member's rows alone
+    select: (where) =>
+      `select r.public_only, coalesce((select max(p.year) from member_year_total p where p.member_id = r.member_id
+           and p.year < r.year and p.public_only = r.public_only and p.has_records), 0) as previous_year,
+         r.year, g.country_code, g.member_category, count(*)::int as member_count
+       from member_figure_group g join member_year_total r on r.member_id = g.member_id
+       where r.has_records and ${where}
+       group by 1, 2, 3, 4, 5`,
+  },
+  {
+    name: 'network_member_sector_year_count',
+    keys: [
+      ['public_only', 'boolean'],
+      ['sector', 'emission_sector'],
+      ['previous_year', 'int'],
+      ['year', 'int'],
+      ['country_code', 'varchar'],
+      ['member_category', 'member_category'],
+    ],
+    sums: [],
+    select: (where) =>
+      `select r.public_only, r.sector, coalesce((select max(p.year) from member_year_sector_total p
+           where p.member_id = r.member_id and p.year < r.year and p.public_only = r.public_only
+             and p.sector = r.sector), 0) as previous_year,
+         r.year, g.country_code, g.member_category, count(*)::int as member_count
+       from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+       where ${where}
+       group by 1, 2, 3, 4, 5, 6`,
+  },
+];
+
+/** The columns of a network table's rows: keys, sums and their counts, members. */
+function columns(table: NetworkTable): string[] {
+  return [
+    ...table.keys.map(([column]) => column),
+    ...table.sums.flatMap(([column, count]) => (count ? [column, count] : [column])),
+    'member_count',
+  ];
+}
+
+/** What some members add to each network table, one list of rows (as PostgreSQL returns them) per table. */
+export type NetworkContributions = Record<string, unknown>[][];
+
+/**
+ * The rows the given members add to the network totals, in the groups member_figure_group counts them in: read
+ * before a write refreshes their figures (what the write takes away) and after (what it adds). Reads the members'
+ * own rows only, whatever the size of their groups.
+ */
+export async function networkContributions(
+  em: EntityManager,
+  memberIds: readonly string[],
+): Promise<NetworkContributions> {
+  const [members, params] = membersCondition('g.member_id', memberIds);
+  const contributions: NetworkContributions = [];
+  for (const table of NETWORK_TABLES) contributions.push(await em.execute(table.select(members), params));
+  return contributions;
+}
+
+/**
+ * Adds `after` and takes `before` away from one network table: one upsert of the differences per row (numeric sums,
+ * exact in PostgreSQL, so the result equals a sum from scratch), then rows no member is counted in any more deleted and
+ * sums of no value made null.
+ */
+async function applyDifference(
+  em: EntityManager,
+  table: NetworkTable,
+  before: Record<string, unknown>[],
+  after: Record<string, unknown>[],
+): Promise<void> {
+  if (!before.length && !after.length) return;
+  const rows = JSON.stringify([
+    ...before.map((row) => ({ ...row, sign: -1 })),
+    ...after.map((row) => ({ ...row, sign: 1 })),
+  ]);
+  const keys = table.keys.map(([column]) => column);
+  const counts = [...table.sums.flatMap(([, count]) => (count ? [count] : [])), 'member_count'];
+  const recordType = [
+    'sign int',
+    ...table.keys.map(([column, type]) => `${column} ${type}`),
+    ...table.sums.map(([column]) => `${column} numeric`),
+    ...counts.map((count) => `${count} int`),
+  ].join(', ');
+  const delta = (column: string) => `coalesce(sum(x.sign * x.${column}), 0)`;
+  const differences = `select ${keys.map((key) => `x.${key}`).join(', ')},
+      ${[...table.sums.map(([column]) => column), ...counts].map((column) => `${delta(column)} as ${column}`).join(', ')}
+    from json_to_recordset(?::json) as x(${recordType})
+    group by ${keys.map((key) => `x.${key}`).join(', ')}
+    order by ${keys.map((key) => `x.${key}`).join(', ')}`;
+  const sets = [
+    ...table.sums.map(([column]) => `${column} = coalesce(t.${column}, 0) + excluded.${column}`),
+    ...counts.map((count) => `${count} = t.${count} + excluded.${count}`),
+  ];
+  const ordered = [...keys, ...table.sums.map(([column]) => column), ...counts];
+  await em.execute(
+    `insert into ${table.name} as t (${ordered.join(', ')}) ${differences}
+     on conflict (${keys.join(', ')}) do update set ${sets.join(', ')}`,
+    [rows],
+  );
+  const touched = `(${keys.map((key) => `t.${key}`).join(', ')}) in
+    (select ${keys.map((key) => `x.${key}`).join(', ')} from json_to_recordset(?::json) as x(${recordType}))`;
+  await em.execute(`delete from ${table.name} t where t.member_count = 0 and ${touched}`, [rows]);
+  const nulls = table.sums.filter(([, count]) => count);
+  if (nulls.length) {
+    await em.execute(
+      `update ${table.name} t set ${nulls.map(([column, count]) => `${column} = case when t.${count} = 0 then null else t.${column} end`).join(', ')}
+       where (${nulls.map(([, count]) => `t.${count} = 0`).join(' or ')}) and ${touched}`,
+      [rows],
+    );
+  }
+}
+
+/**
+ * Adjusts the network totals (network_year_total, network_year_sector_total, and the member counts by previous year
+ * network_member_year_count, network_member_sector_year_count) by the difference a write made to the given members'
+ * figures: takes away what they added before (`before`, read with networkContributions before their figures were
+ * refreshed) and adds what they add now, in the groups they are in now (member_figure_group follows a member that
+ * moved country or category). A write reads and writes its members' rows only, not their groups'.
+ */
+export async function refreshNetworkFigures(
+  em: EntityManager,
+  memberIds: readonly string[],
+  before: NetworkContributions,
+): Promise<void> {
+  const [members, memberParams] = membersCondition('id', memberIds);
+  const [counted, countedParams] = membersCondition('member_id', memberIds);
+  const groups = await em.execute<FigureGroup[]>(
+    `select country_code, category::text as member_category from member where ${members}
+     union select country_code, member_category::text from member_figure_group where ${counted}
+     order by 1, 2`,
+    [...memberParams, ...countedParams],
+  );
+  // writers of one group adjust its rows one at a time, the groups taken in a fixed order (no deadlock between them)
+  await em.execute(
+    `select pg_advisory_xact_lock(hashtext('network_figures'), hashtext(g->>'country_code' || '/' || (g->>'member_category')))
+     from json_array_elements(?::json) with ordinality as l(g, n) order by n`,
+    [JSON.stringify(groups)],
+  );
+  await em.execute(`delete from member_figure_group where ${counted}`, countedParams);
+  await em.execute(
+    `insert into member_figure_group (member_id, country_code, member_category)
+     select id, country_code, category from member where ${members}`,
+    memberParams,
+  );
+  const after = await networkContributions(em, memberIds);
+  for (const [index, table] of NETWORK_TABLES.entries()) {
+    await applyDifference(em, table, before[index] ?? [], after[index] ?? []);
+  }
+}
+
+/** Recomputes every group's network totals and every member's group from scratch (the rebuild command). */
+export async function rebuildNetworkFigures(em: EntityManager): Promise<void> {
+  await em.execute('delete from member_figure_group');
+  await em.execute(
+    `insert into member_figure_group (member_id, country_code, member_category)
+     select id, country_code, category from member`,
+  );
+  for (const table of NETWORK_TABLES) {
+    await em.execute(`delete from ${table.name}`);
+    await em.execute(`insert into ${table.name} (${columns(table).join(', ')}) ${table.select('true')}`);
+  }
+}

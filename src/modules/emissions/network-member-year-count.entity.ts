@@ -1,0 +1,29 @@
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { MemberCategory } from '../members/member.enums';
+
+/**
+ * How many members of one country and category reported in `year` after last reporting in `previousYear` (0: never
+ * before), in both visibility variants, maintained with the network totals (see network-figures.sql.ts). A member
+ * reports in some year of a range exactly once with a previous year before the range, so groupings that are not by
+ * year count their members from these rows without a row per member.
+ */
+@Entity({ tableName: 'network_member_year_count' })
+export class NetworkMemberYearCount {
+  @PrimaryKey()
+  publicOnly!: boolean;
+
+  @PrimaryKey()
+  previousYear!: number;
+
+  @PrimaryKey()
+  year!: number;
+
+  @PrimaryKey({ length: 2 })
+  countryCode!: string;
+
+  @Enum({ items: () => MemberCategory, nativeEnumName: 'member_category', primary: true })
+  memberCategory!: MemberCategory;
+
+  @Property()
+  memberCount!: number;
+}

@@ -1,0 +1,43 @@
+import { DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { MemberCategory } from '../members/member.enums';
+import { Sector } from './emission.enums';
+
+/**
+ * The sums per sector and year of the members of one country and category (member_year_sector_total rows, summed),
+ * in both visibility variants, maintained with them in the same transaction (see network-figures.sql.ts).
+ */
+@Entity({ tableName: 'network_year_sector_total' })
+export class NetworkYearSectorTotal {
+  @PrimaryKey()
+  publicOnly!: boolean;
+
+  @PrimaryKey()
+  year!: number;
+
+  @Enum({ items: () => Sector, nativeEnumName: 'emission_sector', primary: true })
+  sector!: Sector;
+
+  @PrimaryKey({ length: 2 })
+  countryCode!: string;
+
+  @Enum({ items: () => MemberCategory, nativeEnumName: 'member_category', primary: true })
+  memberCategory!: MemberCategory;
+
+  @Property({ type: new DecimalType('number'), precision: 18, scale: 3, nullable: true })
+  emissionsTco2e: number | null = null;
+
+  /** The members' emission values summed (not null): a write that takes the last one away makes the sum null. */
+  @Property()
+  emissionsCount!: number;
+
+  @Property({ type: new DecimalType('number'), precision: 18, scale: 3, nullable: true })
+  finalEnergyMwh: number | null = null;
+
+  /** The members' final energy values summed (not null). */
+  @Property()
+  finalEnergyCount!: number;
+
+  /** The members with lines of this sector in this year. */
+  @Property()
+  memberCount!: number;
+}
