@@ -5,6 +5,7 @@ import { EmissionRecord } from '../src/modules/emissions/emission-record.entity'
 import { Member } from '../src/modules/members/member.entity';
 import { PopulationRecord } from '../src/modules/members/population-record.entity';
 import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
+import { rebuildNetworkFigures } from '../src/modules/emissions/network-figures.sql';
 import { computeEveryMembersFigures, FIGURE_TABLES } from '../src/modules/targets/member-figures';
 import { TimberProcurement } from '../src/modules/timber/timber-procurement.entity';
 import { dropKeys, restoreKeys, tablesOf } from './bulk-load';
@@ -44,6 +45,9 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
         async () => {
           await computeEveryMembersFigures(em);
           await restoreKeys(em, figureKeys);
+          // the network totals look members' figures up by their keys: only once those are back, and counted
+          await em.execute(`analyze ${FIGURE_TABLES.join(', ')}`);
+          await rebuildNetworkFigures(em);
         },
       ],
     ];

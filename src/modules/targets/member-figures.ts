@@ -75,5 +75,4 @@ export async function computeEveryMembersFigures(em: EntityManager): Promise<voi
   await refreshEmissionFigures(em, EVERY_MEMBER);
   await refreshCharterProgress(em, EVERY_MEMBER);
   await refreshTargetProgress(em, EVERY_MEMBER);
-  await rebuildNetworkFigures(em);
 }
