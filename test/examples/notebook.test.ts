@@ -45,11 +45,11 @@ describe.skipIf(!PYTHON)('examples/notebook/network_figures.py against a running
   });
 
   it('exits non-zero when a figure the API serves disagrees with the exported rows', async () => {
-    // the maintained yearly totals allianceProgress and emissionTotals read, changed behind the API's back
-    await server.orm.em
-      .fork()
-      .getConnection()
-      .execute('update member_year_total set emissions_tco2e = emissions_tco2e + 1');
+    // the maintained yearly totals allianceProgress reads (per member) and emissionTotals reads (per country,
+    // category and year), changed behind the API's back
+    const connection = server.orm.em.fork().getConnection();
+    await connection.execute('update member_year_total set emissions_tco2e = emissions_tco2e + 1');
+    await connection.execute('update network_year_total set emissions_tco2e = emissions_tco2e + 1');
     const run = await runNotebook(server.baseUrl, analystKey);
     expect(run.stdout).toMatch(/^MISMATCH \d{4}: export/m);
     expect(run.stdout).toMatch(/^MISMATCH [A-Z]{2} \d{4}: export/m);
