@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { ConsentRecord } from '../src/modules/consent/consent-record.entity';
-import { ConsentSubjectType } from '../src/modules/consent/consent.enums';
-import { Contribution } from '../src/modules/indigenous/contribution.entity';
+import { ConsentSubjectType } from '../src/modules/governance/consent-decision.enums';
+import { Contribution } from '../src/modules/contributions/contribution.entity';
 import { IndigenousOrganisation } from '../src/modules/indigenous/indigenous-organisation.entity';
 import { IndigenousTerritory } from '../src/modules/indigenous/indigenous-territory.entity';
-import { Partnership } from '../src/modules/indigenous/partnership.entity';
+import { Partnership } from '../src/modules/partnerships/partnership.entity';
 import { CoordinationOffice } from '../src/modules/members/coordination-office.entity';
 import { BiodiversityProject } from '../src/modules/projects/biodiversity-project.entity';
 import { ProjectSupport } from '../src/modules/projects/project-support.entity';

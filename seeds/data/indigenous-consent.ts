@@ -1,6 +1,6 @@
 import { Role } from '../../src/auth/roles';
-import { ConsentScope, ConsentStatus, ConsentSubjectType } from '../../src/modules/consent/consent.enums';
-import { GeoPrecision } from '../../src/modules/consent/governance.enums';
+import { ConsentScope, ConsentStatus, ConsentSubjectType } from '../../src/modules/governance/consent-decision.enums';
+import { GeoPrecision } from '../../src/modules/governance/governance.enums';
 
 export interface ConsentSeed {
   key: string;

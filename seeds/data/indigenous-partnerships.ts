@@ -1,5 +1,5 @@
-import { RecordVisibility } from '../../src/modules/consent/governance.enums';
-import { PartnershipType } from '../../src/modules/indigenous/indigenous.enums';
+import { RecordVisibility } from '../../src/modules/governance/governance.enums';
+import { PartnershipType } from '../../src/modules/partnerships/partnership.enums';
 
 export interface PartnershipSeed {
   key: string;

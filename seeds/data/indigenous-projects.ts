@@ -1,4 +1,4 @@
-import { RecordVisibility } from '../../src/modules/consent/governance.enums';
+import { RecordVisibility } from '../../src/modules/governance/governance.enums';
 import { ProjectStatus, ProjectTheme } from '../../src/modules/projects/project.enums';
 
 export interface ProjectSeed {

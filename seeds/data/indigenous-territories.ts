@@ -1,4 +1,4 @@
-import { RecordVisibility } from '../../src/modules/consent/governance.enums';
+import { RecordVisibility } from '../../src/modules/governance/governance.enums';
 import { TerritoryLegalStatus } from '../../src/modules/indigenous/indigenous.enums';
 
 export interface TerritorySeed {

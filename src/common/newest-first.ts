@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { applyKeyset } from '../../common/keyset';
-import { OrderDirection } from '../../common/order';
-import type { PageRequest } from '../../common/pagination';
+import { applyKeyset } from './keyset';
+import { OrderDirection } from './order';
+import type { PageRequest } from './pagination';
 
 /**
  * Pages a query over `alias` newest first. The creation time is keyed as epoch seconds (a float8 holds

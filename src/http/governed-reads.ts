@@ -9,22 +9,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { readOnPrimary } from '../db/read-scope';
-
-/**
- * The types whose visibility follows consent decisions (or that are those decisions and their log). A consent granted
- * or withdrawn applies from the very next request on, which a lagging replica cannot promise: operations selecting any
- * of them read on the primary.
- */
-const GOVERNED_TYPES = new Set([
-  'IndigenousOrganisation',
-  'IndigenousTerritory',
-  'Partnership',
-  'BiodiversityProject',
-  'BiodiversityTotal',
-  'Contribution',
-  'ConsentRecord',
-  'AccessLog',
-]);
+import { GOVERNED_TYPES } from '../modules/governance/governed-types';
 
 /** Per parsed document (Apollo Server reuses the document of a cached query string), whether it selects governed data. */
 const selectsGoverned = new WeakMap<DocumentNode, boolean>();
@@ -48,7 +33,10 @@ function touchesGovernedTypes(schema: GraphQLSchema, document: DocumentNode): bo
   return touches;
 }
 
-/** Sends the reads of an operation that selects consent-governed data to the primary (see ../db/read-scope.ts). */
+/**
+ * Sends the reads of an operation that selects consent-governed data (`GOVERNED_TYPES`) to the primary, where a
+ * consent granted or withdrawn is already visible (see ../db/read-scope.ts).
+ */
 export const governedReadsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {

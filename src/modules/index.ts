@@ -37,19 +37,15 @@ import { ClimateTargetResolver } from './targets/climate-target.resolver';
 import { StoredTargetProgress } from './targets/stored-target-progress.entity';
 import { MemberCharterProgress } from './targets/member-charter-progress.entity';
 import { MemberTargetsResolver } from './targets/member-targets.resolver';
-import { AccessLog } from './consent/access-log.entity';
-import { ConsentRecord } from './consent/consent-record.entity';
-import { ConsentResolver } from './consent/consent.resolver';
-import { Contribution } from './indigenous/contribution.entity';
-import { ContributionResolver } from './indigenous/contribution.resolver';
 import { IndigenousOrganisation } from './indigenous/indigenous-organisation.entity';
 import { indigenousOrganisationReference } from './indigenous/indigenous-organisation.reference';
 import { IndigenousOrganisationResolver } from './indigenous/indigenous-organisation.resolver';
 import { IndigenousTerritory } from './indigenous/indigenous-territory.entity';
-import { MemberPartnershipsResolver } from './indigenous/member-partnerships.resolver';
-import { Partnership } from './indigenous/partnership.entity';
-import { PartnershipResolver } from './indigenous/partnership.resolver';
 import { IndigenousTerritoryResolver } from './indigenous/territory.resolver';
+import * as consent from './consent';
+import * as contributions from './contributions';
+import * as governance from './governance';
+import * as partnerships from './partnerships';
 import { BiodiversityProject } from './projects/biodiversity-project.entity';
 import { OrganisationProjectsResolver } from './projects/organisation-projects.resolver';
 import { BiodiversityProjectFieldsResolver } from './projects/project-fields.resolver';
@@ -91,13 +87,13 @@ export const entities = [
   MemberCharterProgress,
   StoredTargetProgress,
   IndigenousOrganisation,
-  Partnership,
+  ...partnerships.entities,
   IndigenousTerritory,
   BiodiversityProject,
   ProjectSupport,
-  Contribution,
-  ConsentRecord,
-  AccessLog,
+  ...contributions.entities,
+  ...consent.entities,
+  ...governance.entities,
 ];
 
 /** Every type-graphql resolver class of the API. */
@@ -119,15 +115,15 @@ export const resolvers: NonEmptyArray<Function> = [
   TimberProcurementResolver,
   MemberTimberResolver,
   IndigenousOrganisationResolver,
-  PartnershipResolver,
-  MemberPartnershipsResolver,
-  ContributionResolver,
+  ...partnerships.resolvers,
+  ...contributions.resolvers,
   IndigenousTerritoryResolver,
   BiodiversityProjectResolver,
   BiodiversityProjectFieldsResolver,
   OrganisationProjectsResolver,
   BiodiversityTotalsResolver,
-  ConsentResolver,
+  ...consent.resolvers,
+  ...governance.resolvers,
 ];
 
 /** Federation `__resolveReference` functions, per entity type. */

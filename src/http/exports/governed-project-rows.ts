@@ -1,12 +1,15 @@
 import { Transform } from 'node:stream';
 import type { RequestContext } from '../../common/context';
-import { isRestrictedRead, locationAccess } from '../../modules/consent/access-decision';
-import { logRestrictedReads, type RestrictedRead } from '../../modules/consent/access-log.writer';
-import { ConsentSubjectType } from '../../modules/consent/consent.enums';
-import { servedLocation } from '../../modules/consent/geo-location';
-import { accessFacts, splitAccessColumns } from '../../modules/consent/governed-access-sql';
-import type { GovernedRow } from '../../modules/consent/governed-records';
-import type { RecordVisibility } from '../../modules/consent/governance.enums';
+import { isRestrictedRead, locationAccess } from '../../modules/governance/access.rules';
+import { logRestrictedReads, type RestrictedRead } from '../../modules/governance/access-log.service';
+import { ConsentSubjectType } from '../../modules/governance/consent-decision.enums';
+import { servedLocation } from '../../modules/governance/served-location';
+import {
+  accessFacts,
+  type GovernedRow,
+  splitAccessColumns,
+} from '../../modules/governance/governed-records.service';
+import type { RecordVisibility } from '../../modules/governance/governance.enums';
 import type { ExportRow } from './export-columns';
 
 /** Projects decided and logged together: one access-log insert per batch, as a GraphQL page does. */

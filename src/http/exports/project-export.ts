@@ -1,6 +1,6 @@
 import { requireUuids } from '../../common/validation';
-import { accessColumns } from '../../modules/consent/governed-access-sql';
-import { GeoPrecision, RecordVisibility } from '../../modules/consent/governance.enums';
+import { accessColumns } from '../../modules/governance/governed-access.sql';
+import { GeoPrecision, RecordVisibility } from '../../modules/governance/governance.enums';
 import { governedProjects, PROJECT_TABLE } from '../../modules/projects/project-access';
 import { ProjectStatus, ProjectTheme } from '../../modules/projects/project.enums';
 import type { BiodiversityProjectFilter } from '../../modules/projects/project-filter.inputs';

@@ -8,7 +8,7 @@ import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { ApiError } from '../../common/errors';
 import { LoaderRegistry } from '../../common/loaders';
-import { declaredPurpose } from '../../modules/consent/access-purpose';
+import { declaredPurpose } from '../../modules/governance/declared-purpose';
 import { replyWithApiError } from '../http-errors';
 import { EMISSIONS_EXPORT, INVENTORIES_EXPORT } from './emission-exports';
 import type { ExportDefinition } from './export-definition';

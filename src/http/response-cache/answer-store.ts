@@ -1,4 +1,4 @@
-import type { RestrictedRead } from '../../modules/consent/access-log.writer';
+import type { RestrictedRead } from '../../modules/governance/access-log.service';
 import type { CacheScope } from './cache-scope';
 
 /** A successful query answer as stored: enough to answer the same request again without running it. */

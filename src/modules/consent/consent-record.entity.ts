@@ -4,8 +4,8 @@ import { Role } from '../../auth/roles';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import { VersionedEntity } from '../../db/base.entity';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
-import { ConsentScope, ConsentStatus, ConsentSubjectType } from './consent.enums';
-import { GeoPrecision } from './governance.enums';
+import { ConsentScope, ConsentStatus, ConsentSubjectType } from '../governance/consent-decision.enums';
+import { GeoPrecision } from '../governance/governance.enums';
 
 @ObjectType({
   description:

@@ -2,12 +2,12 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
+import { countAll } from '../../common/keyset';
+import { mapPage, newestFirstPage } from '../../common/newest-first';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireUuid } from '../../common/validation';
 import type { ConsentRecordFilter } from './consent.inputs';
 import { ConsentRecord } from './consent-record.entity';
-import { mapPage, newestFirstPage } from './newest-first';
-import { countAll } from '../../common/keyset';
 
 /** The consent records the viewer may read: all for ADMIN and COICA_LIAISON, its own organisation's for a steward. */
 function readableRecords(ctx: RequestContext, filter: ConsentRecordFilter): Knex.QueryBuilder {

@@ -1,8 +1,8 @@
 import { Extensions, Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../auth/roles';
 import { DateScalar } from '../../common/scalars';
-import { ConsentScope, ConsentStatus, ConsentSubjectType } from './consent.enums';
-import { GeoPrecision } from './governance.enums';
+import { ConsentScope, ConsentStatus, ConsentSubjectType } from '../governance/consent-decision.enums';
+import { GeoPrecision } from '../governance/governance.enums';
 
 @InputType({ description: 'A consent decision, recorded by the INDIGENOUS_STEWARD of the steward organisation.' })
 // stored as a ConsentRecord: its string fields take that entity's column lengths (src/schema/input-lengths.ts)

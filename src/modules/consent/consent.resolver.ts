@@ -3,10 +3,9 @@ import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { organisationById } from '../indigenous/indigenous-organisation.loaders';
-import { AccessLogFilter, listAccessLog } from './access-log.list';
-import { AccessLogConnection, ConsentRecordConnection } from './consent.connection';
+import { ConsentRecordConnection } from './consent.connection';
 import { ConsentInput, ConsentRecordFilter } from './consent.inputs';
-import { listConsentRecords } from './consent-list';
+import { listConsentRecords } from './consent-record.list';
 import { ConsentRecord } from './consent-record.entity';
 import { recordConsent, withdrawConsent } from './consent.service';
 
@@ -47,21 +46,6 @@ export class ConsentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConsentRecordConnection> {
     return new ConsentRecordConnection(await listConsentRecords(ctx, { ...page, filter }));
-  }
-
-  @Query(() => AccessLogConnection, {
-    description:
-      'Reads of restricted indigenous data, newest first: a steward sees the reads of its own data; ADMIN all. ' +
-      'Each entry says who read (role, key, the organisation or member the key speaks for), at which precision, ' +
-      'and for what purpose the reader declared in the `x-access-purpose` header.',
-  })
-  async accessLog(
-    @Args() page: PageArgs,
-    @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions the entries must meet.' })
-    filter: AccessLogFilter | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<AccessLogConnection> {
-    return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }));
   }
 
   @FieldResolver(() => IndigenousOrganisation, { description: 'The organisation whose decision it is.' })

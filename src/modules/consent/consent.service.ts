@@ -1,12 +1,14 @@
 import type { RequestContext } from '../../common/context';
 import { notFound, UserInputError } from '../../common/errors';
 import { optionalText, requireDateOrder, requireUrl, requireUuid } from '../../common/validation';
+import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
+import { IndigenousTerritory } from '../indigenous/indigenous-territory.entity';
 import { requireKnownMembers, requireKnownOrganisations } from '../indigenous/known-ids';
-import { requireOwnOrganisation, requireStewardKey } from './consent-authority';
-import { ConsentScope, ConsentStatus } from './consent.enums';
+import { ConsentScope, ConsentStatus, ConsentSubjectType } from '../governance/consent-decision.enums';
+import { BiodiversityProject } from '../projects/biodiversity-project.entity';
+import { requireOwnOrganisation, requireStewardKey } from './consent-authority.rules';
 import type { ConsentInput } from './consent.inputs';
 import { ConsentRecord } from './consent-record.entity';
-import { stewardOfSubject } from './consent-subjects';
 
 const DECIDABLE = [ConsentStatus.GRANTED, ConsentStatus.WITHHELD, ConsentStatus.PENDING];
 
@@ -19,6 +21,25 @@ function validPrecision(input: ConsentInput): ConsentRecord['locationPrecision']
     throw new UserInputError('input.locationPrecision', 'applies only to a GRANTED LOCATION_DISCLOSURE');
   }
   return input.locationPrecision ?? null;
+}
+
+/** The id of the organisation that stewards a consent subject; bad input naming `input.subjectId` when unknown. */
+async function stewardOfSubject(ctx: RequestContext, type: ConsentSubjectType, rawId: string): Promise<string> {
+  const id = requireUuid('input.subjectId', rawId);
+  let steward: string | undefined;
+  switch (type) {
+    case ConsentSubjectType.PROJECT:
+      steward = (await ctx.em.findOne(BiodiversityProject, { id }))?.dataSteward.id;
+      break;
+    case ConsentSubjectType.TERRITORY:
+      steward = (await ctx.em.findOne(IndigenousTerritory, { id }))?.stewardOrganisation.id;
+      break;
+    case ConsentSubjectType.ORGANISATION:
+      steward = (await ctx.em.findOne(IndigenousOrganisation, { id }))?.id;
+      break;
+  }
+  if (!steward) throw new UserInputError('input.subjectId', `no ${type.toLowerCase()} has id ${id}`);
+  return steward;
 }
 
 /** Records a decision of the steward organisation; every field is checked before anything is written. */

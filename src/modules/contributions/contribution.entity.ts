@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
 import { Member } from '../members/member.entity';
 import { BiodiversityProject } from '../projects/biodiversity-project.entity';
-import { Partnership } from './partnership.entity';
+import { Partnership } from '../partnerships/partnership.entity';
 
 @ObjectType({ description: "A member's financial contribution to a project or partnership in one year." })
 @Entity({ tableName: 'contribution' })

@@ -3,8 +3,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { ViewerRole } from '../../auth/roles';
 import { DateTimeScalar } from '../../common/scalars';
 import { BaseEntity } from '../../db/base.entity';
-import { ConsentSubjectType } from './consent.enums';
-import { AccessPurpose } from './access-purpose';
+import { ConsentSubjectType } from './consent-decision.enums';
+import { AccessPurpose } from './access-purpose.enums';
 import { LocationAccess } from './governance.enums';
 
 /** Written in bulk, never changed. */

@@ -1,46 +1,13 @@
-import { Field, ID, InputType } from 'type-graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
+import { countAll } from '../../common/keyset';
+import { mapPage, newestFirstPage } from '../../common/newest-first';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
-import { DateScalar } from '../../common/scalars';
 import { requireDateOrder, requireUuid } from '../../common/validation';
 import { AccessLog } from './access-log.entity';
-import { AccessPurpose } from './access-purpose';
-import { mapPage, newestFirstPage } from './newest-first';
-import { countAll } from '../../common/keyset';
-
-@InputType({
-  description:
-    'Narrows the access log; all given conditions must hold. With `totalCount`, it counts the reads of a period by ' +
-    'reader organisation, role and declared purpose.',
-})
-export class AccessLogFilter {
-  @Field(() => ID, { nullable: true, description: 'Reads of this territory, project or organisation.' })
-  subjectId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'ADMIN only: reads of the data this organisation stewards.' })
-  stewardOrganisationId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Reads by keys speaking for this indigenous organisation.' })
-  readerOrganisationId?: string;
-
-  @Field(() => ID, { nullable: true, description: 'Reads by keys speaking for this member.' })
-  readerMemberId?: string;
-
-  @Field(() => ViewerRole, { nullable: true, description: 'Reads made with this role.' })
-  role?: ViewerRole;
-
-  @Field(() => AccessPurpose, { nullable: true, description: 'Reads declaring this purpose.' })
-  purpose?: AccessPurpose;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Reads on or after this day (UTC).' })
-  from?: string;
-
-  @Field(() => DateScalar, { nullable: true, description: 'Reads on or before this day (UTC).' })
-  to?: string;
-}
+import type { AccessLogFilter } from './access-log.inputs';
 
 /** A steward reads the log of its own organisation's data; ADMIN reads all of it. */
 function readableLog(ctx: RequestContext, filter: AccessLogFilter): Knex.QueryBuilder {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { AccessLog } from './access-log.entity';
-import { declaredPurpose } from './access-purpose';
-import type { ConsentSubjectType } from './consent.enums';
+import { declaredPurpose } from './declared-purpose';
+import type { ConsentSubjectType } from './consent-decision.enums';
 import type { LocationAccess } from './governance.enums';
 
 export interface RestrictedRead {

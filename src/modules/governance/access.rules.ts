@@ -1,5 +1,5 @@
 import { Role, ViewerRole } from '../../auth/roles';
-import { ConsentState } from './consent.enums';
+import { ConsentState } from './consent-decision.enums';
 import { type GeoPrecision, LocationAccess, RecordVisibility } from './governance.enums';
 
 /** What the server knows about one viewer and one governed record (a territory or project). */
@@ -116,4 +116,19 @@ export function isRestrictedRead(
   return (
     facts.visibility === RecordVisibility.RESTRICTED || facts.touchesIsolatedPeoples || served === LocationAccess.EXACT
   );
+}
+
+/**
+ * Whether the viewer may see a partnership. RESTRICTED ones are for the secretariat, the COICA liaison
+ * (who manages partnerships) and the partners themselves: the organisation's steward, the member's editor.
+ */
+export function canSeePartnership(role: ViewerRole, visibility: RecordVisibility, isParty: boolean): boolean {
+  switch (visibility) {
+    case RecordVisibility.PUBLIC:
+      return true;
+    case RecordVisibility.NETWORK:
+      return role !== ViewerRole.ANONYMOUS;
+    case RecordVisibility.RESTRICTED:
+      return role === ViewerRole.ADMIN || role === ViewerRole.COICA_LIAISON || isParty;
+  }
 }

@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { principalsAbove } from './access-decision';
-import { ConsentScope } from './consent.enums';
-import type { GovernedTable } from './governed-access-sql';
+import { principalsAbove } from './access.rules';
+import { ConsentScope } from './consent-decision.enums';
+import type { GovernedTable } from './governed-access.sql';
 
 /** A decision that has effect: a refusal, or a grant within its validity dates (PENDING and EXPIRED have none). */
 const EFFECTIVE_DECISION =

@@ -1,9 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { type AccessFacts, canSeeRecord } from './access-decision';
-import { ConsentState, type ConsentSubjectType } from './consent.enums';
-import type { GeoPrecision } from './governance.enums';
-import { RecordVisibility } from './governance.enums';
+import { canSeeRecord } from './access.rules';
+import { ConsentState, type ConsentSubjectType } from './consent-decision.enums';
+import { type GeoPrecision, RecordVisibility } from './governance.enums';
 
 /** How a governed table (territories, projects) relates to consent: which consent subjects apply to a row. */
 export interface GovernedTable {
@@ -39,72 +38,48 @@ export function accessColumns(knex: Knex, table: GovernedTable, viewer: Viewer):
   );
 }
 
+/** One fact a decision depends on: the SQL that computes it for a row, its SQL type, and every value it can take. */
+export interface FactColumn<Value> {
+  sql: string;
+  sqlType: 'text' | 'boolean';
+  values: readonly Value[];
+}
+
 /**
- * SQL that is true for the rows the viewer may see. It lists the (visibility, publication decision, own steward,
- * withheld above) combinations that `canSeeRecord` allows, so the rule is written once, in that pure function.
+ * SQL that is true for the rows whose facts form a combination `allows` accepts. It lists every combination the pure
+ * decision allows (a few dozen at most), so a visibility rule is written once, as a function, and SQL and JavaScript
+ * cannot disagree. `bindings` are those of the facts' SQL, in order.
  */
-export function visibleRowSql(table: GovernedTable, viewer: Viewer): { sql: string; bindings: Knex.RawBinding[] } {
-  const allowed: [RecordVisibility, ConsentState, boolean, boolean][] = [];
-  for (const visibility of Object.values(RecordVisibility)) {
-    for (const publication of Object.values(ConsentState)) {
-      for (const isOwnSteward of [true, false]) {
-        for (const publicationWithheldAbove of [true, false]) {
-          const facts = { role: viewer.role, visibility, publication, isOwnSteward, publicationWithheldAbove };
-          if (canSeeRecord(facts)) allowed.push([visibility, publication, isOwnSteward, publicationWithheldAbove]);
-        }
-      }
-    }
+export function allowedFactsSql<Values extends unknown[]>(
+  facts: { [Index in keyof Values]: FactColumn<Values[Index]> },
+  bindings: Knex.RawBinding[],
+  allows: (values: Values) => boolean,
+): { sql: string; bindings: Knex.RawBinding[] } {
+  const columns = facts as FactColumn<unknown>[];
+  let combinations: unknown[][] = [[]];
+  for (const fact of columns) {
+    combinations = combinations.flatMap((combination) => fact.values.map((value) => [...combination, value]));
   }
+  const allowed = combinations.filter((combination) => allows(combination as Values));
   if (!allowed.length) return { sql: 'false', bindings: [] };
-  const tuple = '(?::text, ?::text, ?::boolean, ?::boolean)';
+  const tuple = `(${columns.map((fact) => `?::${fact.sqlType}`).join(', ')})`;
   return {
-    sql:
-      `(${table.alias}.visibility::text, coalesce(pub.state, 'NONE'), ` +
-      `coalesce(${table.stewardColumn} = ?::uuid, false), coalesce(pub_above.withheld, false)) ` +
-      `in (${allowed.map(() => tuple).join(', ')})`,
-    bindings: [viewer.organisationId, ...allowed.flat()],
+    sql: `(${columns.map((fact) => fact.sql).join(', ')}) in (${allowed.map(() => tuple).join(', ')})`,
+    bindings: [...bindings, ...(allowed.flat() as Knex.RawBinding[])],
   };
 }
 
-/** The facts `locationAccess` decides on, from a row with access columns. */
-export function accessFacts(viewer: Viewer, visibility: RecordVisibility, columns: AccessColumns): AccessFacts {
-  return {
-    role: viewer.role,
-    isOwnSteward: columns.is_own_steward,
-    visibility,
-    touchesIsolatedPeoples: columns.touches_isolated_peoples,
-    publication: columns.publication_state,
-    location: columns.location_state,
-    locationGranted: columns.location_granted,
-    publicationWithheldAbove: columns.publication_withheld_above,
-    locationWithheldAbove: columns.location_withheld_above,
-  };
-}
-
-/** Splits a governed row into the table's own columns and the access columns. */
-export function splitAccessColumns<Row extends AccessColumns>(
-  row: Row,
-): { columns: Omit<Row, keyof AccessColumns>; access: AccessColumns } {
-  const {
-    publication_state,
-    location_state,
-    location_granted,
-    is_own_steward,
-    touches_isolated_peoples,
-    publication_withheld_above,
-    location_withheld_above,
-    ...columns
-  } = row;
-  return {
-    columns,
-    access: {
-      publication_state,
-      location_state,
-      location_granted,
-      is_own_steward,
-      touches_isolated_peoples,
-      publication_withheld_above,
-      location_withheld_above,
-    },
-  };
+/** SQL that is true for the rows the viewer may see: the combinations `canSeeRecord` allows. */
+export function visibleRowSql(table: GovernedTable, viewer: Viewer): { sql: string; bindings: Knex.RawBinding[] } {
+  return allowedFactsSql<[RecordVisibility, ConsentState, boolean, boolean]>(
+    [
+      { sql: `${table.alias}.visibility::text`, sqlType: 'text', values: Object.values(RecordVisibility) },
+      { sql: `coalesce(pub.state, 'NONE')`, sqlType: 'text', values: Object.values(ConsentState) },
+      { sql: `coalesce(${table.stewardColumn} = ?::uuid, false)`, sqlType: 'boolean', values: [true, false] },
+      { sql: 'coalesce(pub_above.withheld, false)', sqlType: 'boolean', values: [true, false] },
+    ],
+    [viewer.organisationId],
+    ([visibility, publication, isOwnSteward, publicationWithheldAbove]) =>
+      canSeeRecord({ role: viewer.role, visibility, publication, isOwnSteward, publicationWithheldAbove }),
+  );
 }

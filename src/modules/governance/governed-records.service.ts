@@ -1,9 +1,10 @@
 import type { EntityDictionary, EntityName } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { type AccessFacts, isRestrictedRead, locationAccess } from './access-decision';
-import { logRestrictedReads } from './access-log.writer';
-import type { ConsentSubjectType } from './consent.enums';
-import { accessFacts, type AccessColumns, splitAccessColumns } from './governed-access-sql';
+import type { Viewer } from '../../auth/viewer';
+import { type AccessFacts, isRestrictedRead, locationAccess } from './access.rules';
+import { logRestrictedReads } from './access-log.service';
+import type { ConsentSubjectType } from './consent-decision.enums';
+import type { AccessColumns } from './governed-access.sql';
 import type { LocationAccess, RecordVisibility } from './governance.enums';
 
 /** A governed record (territory or project) as this request serves it. */
@@ -22,6 +23,49 @@ export type GovernedRow = AccessColumns & Record<string, unknown>;
 interface GovernedRecord {
   id: string;
   visibility: RecordVisibility;
+}
+
+/** The facts `locationAccess` decides on, from a row with access columns. */
+export function accessFacts(viewer: Viewer, visibility: RecordVisibility, columns: AccessColumns): AccessFacts {
+  return {
+    role: viewer.role,
+    isOwnSteward: columns.is_own_steward,
+    visibility,
+    touchesIsolatedPeoples: columns.touches_isolated_peoples,
+    publication: columns.publication_state,
+    location: columns.location_state,
+    locationGranted: columns.location_granted,
+    publicationWithheldAbove: columns.publication_withheld_above,
+    locationWithheldAbove: columns.location_withheld_above,
+  };
+}
+
+/** Splits a governed row into the table's own columns and the access columns. */
+export function splitAccessColumns<Row extends AccessColumns>(
+  row: Row,
+): { columns: Omit<Row, keyof AccessColumns>; access: AccessColumns } {
+  const {
+    publication_state,
+    location_state,
+    location_granted,
+    is_own_steward,
+    touches_isolated_peoples,
+    publication_withheld_above,
+    location_withheld_above,
+    ...columns
+  } = row;
+  return {
+    columns,
+    access: {
+      publication_state,
+      location_state,
+      location_granted,
+      is_own_steward,
+      touches_isolated_peoples,
+      publication_withheld_above,
+      location_withheld_above,
+    },
+  };
 }
 
 /** Maps rows with access columns to entities, each with the precision this viewer gets. */

@@ -1,24 +1,9 @@
-import { Field, Float, ObjectType } from 'type-graphql';
 import { COUNTRY_CENTROIDS } from './country-centroids';
+import { GeoLocation } from './geo-location.type';
 import { GeoPrecision, LocationAccess } from './governance.enums';
 
 /** Grid cell size for GRID_10KM: 0.09° is about 10 km of latitude, and of longitude near the equator. */
 export const GRID_STEP_DEGREES = 0.09;
-
-@ObjectType({ description: 'A location as served to this viewer: exact, on a 10 km grid, or the country only.' })
-export class GeoLocation {
-  @Field(() => Float, { description: 'Latitude, WGS 84 degrees, at the stated precision.' })
-  latitude!: number;
-
-  @Field(() => Float, { description: 'Longitude, WGS 84 degrees, at the stated precision.' })
-  longitude!: number;
-
-  @Field(() => GeoPrecision, { description: 'How coarse the coordinates are.' })
-  precision!: GeoPrecision;
-
-  @Field({ description: 'ISO alpha-2 code of the country the site lies in.' })
-  countryCode!: string;
-}
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 

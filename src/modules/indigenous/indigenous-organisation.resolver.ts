@@ -9,8 +9,6 @@ import { IndigenousOrganisationFilter } from './indigenous-organisation.inputs';
 import { organisationById, organisationsByParent } from './indigenous-organisation.loaders';
 import { getOrganisation, listOrganisations } from './indigenous-organisation.service';
 import { IndigenousTerritory } from './indigenous-territory.entity';
-import { Partnership } from './partnership.entity';
-import { visiblePartnershipsByOrganisation } from './partnership.loaders';
 import { servedTerritoriesBySteward } from './territory.loaders';
 
 @Resolver(() => IndigenousOrganisation)
@@ -62,11 +60,6 @@ export class IndigenousOrganisationResolver {
   })
   members(@Root() organisation: IndigenousOrganisation, @Ctx() ctx: RequestContext): Promise<IndigenousOrganisation[]> {
     return organisationsByParent(ctx).load(organisation.id);
-  }
-
-  @FieldResolver(() => [Partnership], { description: 'Its partnerships that the viewer may see, oldest first.' })
-  partnerships(@Root() organisation: IndigenousOrganisation, @Ctx() ctx: RequestContext): Promise<Partnership[]> {
-    return visiblePartnershipsByOrganisation(ctx).load(organisation.id);
   }
 
   @FieldResolver(() => [IndigenousTerritory], {

@@ -5,7 +5,7 @@ import { isUuid, requireUuid } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import { IndigenousOrganisation } from './indigenous-organisation.entity';
 import type { IndigenousOrganisationFilter } from './indigenous-organisation.inputs';
-import { countOrganisations, organisationPageRows } from './indigenous-organisation-list';
+import { countOrganisations, organisationPageRows } from './indigenous-organisation.list';
 import { organisationById } from './indigenous-organisation.loaders';
 
 export function getOrganisation(ctx: RequestContext, id: string): Promise<IndigenousOrganisation | null> {

@@ -1,7 +1,7 @@
 import { DecimalType, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/postgresql';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../../db/base.entity';
-import { RecordVisibility } from '../consent/governance.enums';
+import { RecordVisibility } from '../governance/governance.enums';
 import { Country } from '../members/country.entity';
 import { TerritoryLegalStatus } from './indigenous.enums';
 import { IndigenousOrganisation } from './indigenous-organisation.entity';

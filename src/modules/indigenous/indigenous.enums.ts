@@ -7,13 +7,6 @@ export enum IndigenousOrganisationLevel {
   LOCAL = 'LOCAL',
 }
 
-export enum PartnershipType {
-  CLIMATE_PARTNERSHIP = 'CLIMATE_PARTNERSHIP',
-  PROJECT_SUPPORT = 'PROJECT_SUPPORT',
-  KNOWLEDGE_EXCHANGE = 'KNOWLEDGE_EXCHANGE',
-  ADVOCACY = 'ADVOCACY',
-}
-
 export enum TerritoryLegalStatus {
   TITLED = 'TITLED',
   DEMARCATED = 'DEMARCATED',
@@ -29,17 +22,6 @@ registerEnumType(IndigenousOrganisationLevel, {
     NATIONAL: { description: 'A national organisation, member of COICA (e.g. AIDESEP, COIAB).' },
     REGIONAL: { description: 'A regional federation within one country (e.g. FOIRN, ORPIO).' },
     LOCAL: { description: 'A local or single-people organisation (e.g. a central of communities).' },
-  },
-});
-
-registerEnumType(PartnershipType, {
-  name: 'PartnershipType',
-  description: 'What kind of partnership links a member or office with an indigenous organisation.',
-  valuesConfig: {
-    CLIMATE_PARTNERSHIP: { description: 'A long-standing twinning between the partners.' },
-    PROJECT_SUPPORT: { description: 'Support for particular projects.' },
-    KNOWLEDGE_EXCHANGE: { description: 'Visits, education and exchange.' },
-    ADVOCACY: { description: 'Joint political work, e.g. on land rights.' },
   },
 });
 

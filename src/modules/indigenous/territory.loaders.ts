@@ -1,9 +1,20 @@
 import DataLoader from 'dataloader';
-import { defineLoader } from '../../common/context';
+import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
-import type { Served } from '../consent/governed-records';
-import type { IndigenousTerritory } from './indigenous-territory.entity';
-import { serveTerritoryRows, visibleTerritoryRows } from './territory-access';
+import { ConsentSubjectType } from '../governance/consent-decision.enums';
+import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../governance/governed-records.service';
+import { IndigenousTerritory } from './indigenous-territory.entity';
+import { visibleTerritoryRows } from './territory.sql';
+
+/** Maps rows to territories with the precision this viewer gets, and logs the restricted reads. */
+async function serveTerritoryRows(
+  ctx: RequestContext,
+  rows: GovernedRow[],
+): Promise<Decided<IndigenousTerritory>[]> {
+  const decided = decideRows(ctx, IndigenousTerritory, rows);
+  await logReads(ctx, ConsentSubjectType.TERRITORY, (territory) => territory.stewardOrganisation.id, decided);
+  return decided;
+}
 
 /** A territory as served to the viewer, or null when it does not exist or the viewer may not see it. */
 export const servedTerritoryById = defineLoader(

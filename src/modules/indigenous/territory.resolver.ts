@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { GeoLocation, servedLocation } from '../consent/geo-location';
+import { GeoLocation } from '../governance/geo-location.type';
+import { servedLocation } from '../governance/served-location';
 import { Country } from '../members/country.entity';
 import { countryByCode } from '../members/member.loaders';
 import { IndigenousOrganisation } from './indigenous-organisation.entity';

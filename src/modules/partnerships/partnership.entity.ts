@@ -2,11 +2,11 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikr
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import { VersionedEntity } from '../../db/base.entity';
-import { RecordVisibility } from '../consent/governance.enums';
+import { RecordVisibility } from '../governance/governance.enums';
 import { CoordinationOffice } from '../members/coordination-office.entity';
 import { Member } from '../members/member.entity';
-import { PartnershipType } from './indigenous.enums';
-import { IndigenousOrganisation } from './indigenous-organisation.entity';
+import { PartnershipType } from './partnership.enums';
+import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 
 @ObjectType({
   description: 'A partnership between a member (or a national coordination office) and an indigenous organisation.',

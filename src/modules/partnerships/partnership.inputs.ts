@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
-import { RecordVisibility } from '../consent/governance.enums';
-import { PartnershipType } from './indigenous.enums';
+import { RecordVisibility } from '../governance/governance.enums';
+import { PartnershipType } from './partnership.enums';
 
 @InputType({ description: 'Narrows the partnerships list; all given conditions must hold.' })
 export class PartnershipFilter {

@@ -4,13 +4,27 @@ import type { RequestContext } from '../../common/context';
 import { applyKeyset, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
+import { canSeePartnership } from '../governance/access.rules';
+import { allowedFactsSql } from '../governance/governed-access.sql';
+import { RecordVisibility } from '../governance/governance.enums';
 import { Partnership } from './partnership.entity';
 import type { PartnershipFilter } from './partnership.inputs';
-import { whereVisiblePartnership } from './partnership-access';
 
-/** The partnerships the viewer may see, as a query over `partnership pa`. */
+/** The partnerships the viewer may see (the combinations `canSeePartnership` allows), as a query over `partnership pa`. */
 export function visiblePartnerships(knex: Knex, viewer: Viewer): Knex.QueryBuilder {
-  return whereVisiblePartnership(knex.from('partnership as pa'), viewer);
+  const visible = allowedFactsSql<[RecordVisibility, boolean]>(
+    [
+      { sql: 'pa.visibility::text', sqlType: 'text', values: Object.values(RecordVisibility) },
+      {
+        sql: 'coalesce(pa.organisation_id = ?::uuid or pa.member_id = ?::uuid, false)',
+        sqlType: 'boolean',
+        values: [true, false],
+      },
+    ],
+    [viewer.organisationId, viewer.memberId],
+    ([visibility, isParty]) => canSeePartnership(viewer.role, visibility, isParty),
+  );
+  return knex.from('partnership as pa').whereRaw(visible.sql, visible.bindings);
 }
 
 function filteredPartnerships(knex: Knex, viewer: Viewer, filter: PartnershipFilter): Knex.QueryBuilder {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { Partnership } from './partnership.entity';
-import { visiblePartnerships } from './partnership-list';
+import { visiblePartnerships } from './partnership.list';
 
 async function visiblePartnershipsWhere(
   ctx: RequestContext,

@@ -4,10 +4,8 @@ import { PageArgs } from '../../common/pagination';
 import { CoordinationOffice } from '../members/coordination-office.entity';
 import { Member } from '../members/member.entity';
 import { coordinationOfficeById, memberById } from '../members/member.loaders';
-import { Contribution } from './contribution.entity';
-import { contributionsByPartnership } from './contribution.loaders';
-import { IndigenousOrganisation } from './indigenous-organisation.entity';
-import { organisationById } from './indigenous-organisation.loaders';
+import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
+import { organisationById } from '../indigenous/indigenous-organisation.loaders';
 import { PartnershipConnection } from './partnership.connection';
 import { Partnership } from './partnership.entity';
 import { PartnershipFilter, PartnershipInput, PartnershipUpdate } from './partnership.inputs';
@@ -68,8 +66,4 @@ export class PartnershipResolver {
     return partnership.coordinationOffice ? coordinationOfficeById(ctx).load(partnership.coordinationOffice.id) : null;
   }
 
-  @FieldResolver(() => [Contribution], { description: 'Money members gave to the partnership, by year.' })
-  contributions(@Root() partnership: Partnership, @Ctx() ctx: RequestContext): Promise<Contribution[]> {
-    return contributionsByPartnership(ctx).load(partnership.id);
-  }
 }

@@ -8,11 +8,11 @@ import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { CoordinationOffice } from '../members/coordination-office.entity';
 import { coordinationOfficeById, memberById } from '../members/member.loaders';
 import { Member } from '../members/member.entity';
-import { IndigenousOrganisation } from './indigenous-organisation.entity';
-import { requireKnownOrganisation } from './indigenous-organisation.service';
+import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
+import { requireKnownOrganisation } from '../indigenous/indigenous-organisation.service';
 import { Partnership } from './partnership.entity';
 import type { PartnershipFilter, PartnershipInput, PartnershipUpdate } from './partnership.inputs';
-import { countPartnerships, partnershipPage } from './partnership-list';
+import { countPartnerships, partnershipPage } from './partnership.list';
 
 export async function listPartnerships(
   ctx: RequestContext,

@@ -2,10 +2,10 @@ import { DecimalType, Entity, Enum, Index, ManyToOne, Property, type Ref } from 
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar, DateTimeScalar } from '../../common/scalars';
 import { VersionedEntity } from '../../db/base.entity';
-import { RecordVisibility } from '../consent/governance.enums';
+import { RecordVisibility } from '../governance/governance.enums';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { IndigenousTerritory } from '../indigenous/indigenous-territory.entity';
-import { Partnership } from '../indigenous/partnership.entity';
+import { Partnership } from '../partnerships/partnership.entity';
 import { Country } from '../members/country.entity';
 import { ProjectStatus, ProjectTheme } from './project.enums';
 

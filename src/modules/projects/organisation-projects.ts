@@ -3,7 +3,7 @@ import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys } from '../../common/loaders';
 import { cursorBindings, Page, pageRequest, type PageArgs, type PageRequest } from '../../common/pagination';
 import type { BiodiversityProject } from './biodiversity-project.entity';
-import type { GovernedRow } from '../consent/governed-records';
+import type { GovernedRow } from '../governance/governed-records.service';
 import {
   decideProjectRows,
   type DecidedProject,

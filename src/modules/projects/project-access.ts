@@ -1,10 +1,10 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
-import { ConsentSubjectType } from '../consent/consent.enums';
-import { joinConsent } from '../consent/consent-joins.sql';
-import { accessColumns, type GovernedTable, visibleRowSql } from '../consent/governed-access-sql';
-import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../consent/governed-records';
+import { ConsentSubjectType } from '../governance/consent-decision.enums';
+import { joinConsent } from '../governance/consent-joins.sql';
+import { accessColumns, type GovernedTable, visibleRowSql } from '../governance/governed-access.sql';
+import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../governance/governed-records.service';
 import { BiodiversityProject } from './biodiversity-project.entity';
 
 export const PROJECT_TABLE: GovernedTable = {

@@ -1,14 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { GeoLocation, servedLocation } from '../consent/geo-location';
-import { Contribution } from '../indigenous/contribution.entity';
-import { contributionsByProject } from '../indigenous/contribution.loaders';
+import { GeoLocation } from '../governance/geo-location.type';
+import { servedLocation } from '../governance/served-location';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { organisationById } from '../indigenous/indigenous-organisation.loaders';
 import { IndigenousTerritory } from '../indigenous/indigenous-territory.entity';
 import { servedTerritoryById } from '../indigenous/territory.loaders';
-import { Partnership } from '../indigenous/partnership.entity';
-import { visiblePartnershipById } from '../indigenous/partnership.loaders';
+import { Partnership } from '../partnerships/partnership.entity';
+import { visiblePartnershipById } from '../partnerships/partnership.loaders';
 import { Country } from '../members/country.entity';
 import { Member } from '../members/member.entity';
 import { countryByCode } from '../members/member.loaders';
@@ -95,8 +94,4 @@ export class BiodiversityProjectFieldsResolver {
     return project.partnership ? visiblePartnershipById(ctx).load(project.partnership.id) : null;
   }
 
-  @FieldResolver(() => [Contribution], { description: 'Money members gave to the project, by year.' })
-  contributions(@Root() project: BiodiversityProject, @Ctx() ctx: RequestContext): Promise<Contribution[]> {
-    return contributionsByProject(ctx).load(project.id);
-  }
 }

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/viewer';
 import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
-import type { GovernedRow } from '../consent/governed-records';
+import type { GovernedRow } from '../governance/governed-records.service';
 import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access';
 import {
   type BiodiversityProjectFilter,

@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { DateScalar } from '../../common/scalars';
-import { RecordVisibility } from '../consent/governance.enums';
+import { RecordVisibility } from '../governance/governance.enums';
 import { ProjectStatus, ProjectTheme } from './project.enums';
 
 @InputType({ description: 'The fields of a project that can be changed; omitted fields stay as they are.' })

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import type { Member } from '../members/member.entity';
-import type { GovernedRow } from '../consent/governed-records';
+import type { GovernedRow } from '../governance/governed-records.service';
 import {
   decideProjectRows,
   governedProjects,

@@ -8,7 +8,7 @@ import { ConsentRecord } from '../../../src/modules/consent/consent-record.entit
 import { BiodiversityProject } from '../../../src/modules/projects/biodiversity-project.entity';
 import { generatedProjectId, ORG, PROJECT, TERRITORY } from '../../scenarios/indigenous.scenario';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys } from './indigenous-keys';
+import { indigenousKeys, type IndigenousKeys } from '../../scenarios/indigenous-keys';
 
 const DIRECT = `query P($id: ID!) { biodiversityProject(id: $id) { id location { precision } } }`;
 const ENTITIES = `query E($representations: [_Any!]!) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { ORG } from '../../scenarios/indigenous.scenario';
 import { type GraphqlResponse, startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys, type KeyName } from '../consent/indigenous-keys';
+import { indigenousKeys, type IndigenousKeys, type KeyName } from '../../scenarios/indigenous-keys';
 
 interface Listed {
   id: string;

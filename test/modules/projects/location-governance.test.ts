@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, PROJECT } from '../../scenarios/indigenous.scenario';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys, type KeyName } from '../consent/indigenous-keys';
+import { indigenousKeys, type IndigenousKeys, type KeyName } from '../../scenarios/indigenous-keys';
 
 const PROJECT_LOCATION = `
   query Project($id: ID!) {

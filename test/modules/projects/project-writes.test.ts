@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, PARTNERSHIP, PROJECT, TERRITORY } from '../../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys, type KeyName } from '../consent/indigenous-keys';
+import { indigenousKeys, type IndigenousKeys, type KeyName } from '../../scenarios/indigenous-keys';
 
 const CREATE = `
   mutation Create($input: BiodiversityProjectInput!) {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { gridCentre, servedLocation } from '../../../src/modules/consent/geo-location';
-import { LocationAccess } from '../../../src/modules/consent/governance.enums';
+import { gridCentre, servedLocation } from '../../../src/modules/governance/served-location';
+import { LocationAccess } from '../../../src/modules/governance/governance.enums';
 
 const site = { latitude: 0.1234, longitude: -67.0987, countryCode: 'BR' };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, PROJECT } from '../../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys } from './indigenous-keys';
+import { indigenousKeys, type IndigenousKeys } from '../../scenarios/indigenous-keys';
 
 const PROJECT_QUERY = `query Project($id: ID!) { biodiversityProject(id: $id) { id } }`;
 const ENTITIES = `query Entities($representations: [_Any!]!) {

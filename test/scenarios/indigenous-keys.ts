@@ -1,7 +1,7 @@
-import { Role } from '../../../src/auth/roles';
-import { ORG } from '../../scenarios/indigenous.scenario';
-import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
-import type { TestApp } from '../../support/test-app';
+import { Role } from '../../src/auth/roles';
+import { ORG } from './indigenous.scenario';
+import { NAMED_MEMBERS } from './members.scenario';
+import type { TestApp } from '../support/test-app';
 
 /** One API key per role (and per scope that matters to the indigenous scenario); `anonymous` sends none. */
 export async function indigenousKeys(api: TestApp) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORG, PROJECT } from '../../scenarios/indigenous.scenario';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { indigenousKeys, type IndigenousKeys } from './indigenous-keys';
+import { indigenousKeys, type IndigenousKeys } from '../../scenarios/indigenous-keys';
 
 const PROJECT_QUERY = `query Project($id: ID!) { biodiversityProject(id: $id) { id title } }`;
 const ACCESS_LOG = `

@@ -5,9 +5,9 @@ import {
   canSeeRecord,
   isRestrictedRead,
   locationAccess,
-} from '../../../src/modules/consent/access-decision';
-import { ConsentState } from '../../../src/modules/consent/consent.enums';
-import { GeoPrecision, LocationAccess, RecordVisibility } from '../../../src/modules/consent/governance.enums';
+} from '../../../src/modules/governance/access.rules';
+import { ConsentState } from '../../../src/modules/governance/consent-decision.enums';
+import { GeoPrecision, LocationAccess, RecordVisibility } from '../../../src/modules/governance/governance.enums';
 
 const { ANONYMOUS, PARTNER, ANALYST, MEMBER_EDITOR, INDIGENOUS_STEWARD, COICA_LIAISON, ADMIN } = ViewerRole;
 const { PUBLIC, NETWORK, RESTRICTED } = RecordVisibility;

@@ -6,9 +6,9 @@ import {
   DISCLOSURE_RANK,
   locationAccess,
   principalsAbove,
-} from '../../../src/modules/consent/access-decision';
-import { ConsentState } from '../../../src/modules/consent/consent.enums';
-import { GeoPrecision, LocationAccess, RecordVisibility } from '../../../src/modules/consent/governance.enums';
+} from '../../../src/modules/governance/access.rules';
+import { ConsentState } from '../../../src/modules/governance/consent-decision.enums';
+import { GeoPrecision, LocationAccess, RecordVisibility } from '../../../src/modules/governance/governance.enums';
 
 /** One consent decision in a made-up world: the principals it names ('role:X', 'org:o', 'member:m'). */
 interface Decision {

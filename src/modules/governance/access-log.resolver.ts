@@ -1,0 +1,25 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { PageArgs } from '../../common/pagination';
+import { AccessLogConnection } from './access-log.connection';
+import { AccessLog } from './access-log.entity';
+import { AccessLogFilter } from './access-log.inputs';
+import { listAccessLog } from './access-log.list';
+
+@Resolver(() => AccessLog)
+export class AccessLogResolver {
+  @Query(() => AccessLogConnection, {
+    description:
+      'Reads of restricted indigenous data, newest first: a steward sees the reads of its own data; ADMIN all. ' +
+      'Each entry says who read (role, key, the organisation or member the key speaks for), at which precision, ' +
+      'and for what purpose the reader declared in the `x-access-purpose` header.',
+  })
+  async accessLog(
+    @Args() page: PageArgs,
+    @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions the entries must meet.' })
+    filter: AccessLogFilter | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<AccessLogConnection> {
+    return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }));
+  }
+}
