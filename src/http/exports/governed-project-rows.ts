@@ -4,11 +4,7 @@ import { isRestrictedRead, locationAccess } from '../../modules/governance/acces
 import { logRestrictedReads, type RestrictedRead } from '../../modules/governance/access-log.service';
 import { ConsentSubjectType } from '../../modules/governance/consent-decision.enums';
 import { servedLocation } from '../../modules/governance/served-location';
-import {
-  accessFacts,
-  type GovernedRow,
-  splitAccessColumns,
-} from '../../modules/governance/governed-records.service';
+import { accessFacts, type GovernedRow, splitAccessColumns } from '../../modules/governance/governed-records.service';
 import type { RecordVisibility } from '../../modules/governance/governance.enums';
 import type { ExportRow } from './export-columns';
 

@@ -4,4 +4,3 @@ import { ConsentRecord } from './consent-record.entity';
 
 @ObjectType({ description: 'A page of consent records.' })
 export class ConsentRecordConnection extends ConnectionType(ConsentRecord, 'ConsentRecord') {}
-

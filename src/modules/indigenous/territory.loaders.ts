@@ -2,15 +2,18 @@ import DataLoader from 'dataloader';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { ConsentSubjectType } from '../governance/consent-decision.enums';
-import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../governance/governed-records.service';
+import {
+  type Decided,
+  decideRows,
+  type GovernedRow,
+  logReads,
+  type Served,
+} from '../governance/governed-records.service';
 import { IndigenousTerritory } from './indigenous-territory.entity';
 import { visibleTerritoryRows } from './territory.sql';
 
 /** Maps rows to territories with the precision this viewer gets, and logs the restricted reads. */
-async function serveTerritoryRows(
-  ctx: RequestContext,
-  rows: GovernedRow[],
-): Promise<Decided<IndigenousTerritory>[]> {
+async function serveTerritoryRows(ctx: RequestContext, rows: GovernedRow[]): Promise<Decided<IndigenousTerritory>[]> {
   const decided = decideRows(ctx, IndigenousTerritory, rows);
   await logReads(ctx, ConsentSubjectType.TERRITORY, (territory) => territory.stewardOrganisation.id, decided);
   return decided;

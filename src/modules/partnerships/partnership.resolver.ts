@@ -65,5 +65,4 @@ export class PartnershipResolver {
   ): Promise<CoordinationOffice | null> | null {
     return partnership.coordinationOffice ? coordinationOfficeById(ctx).load(partnership.coordinationOffice.id) : null;
   }
-
 }

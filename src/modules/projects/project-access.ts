@@ -4,7 +4,13 @@ import type { RequestContext } from '../../common/context';
 import { ConsentSubjectType } from '../governance/consent-decision.enums';
 import { joinConsent } from '../governance/consent-joins.sql';
 import { accessColumns, type GovernedTable, visibleRowSql } from '../governance/governed-access.sql';
-import { type Decided, decideRows, type GovernedRow, logReads, type Served } from '../governance/governed-records.service';
+import {
+  type Decided,
+  decideRows,
+  type GovernedRow,
+  logReads,
+  type Served,
+} from '../governance/governed-records.service';
 import { BiodiversityProject } from './biodiversity-project.entity';
 
 export const PROJECT_TABLE: GovernedTable = {

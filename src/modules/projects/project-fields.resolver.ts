@@ -93,5 +93,4 @@ export class BiodiversityProjectFieldsResolver {
   partnership(@Root() project: BiodiversityProject, @Ctx() ctx: RequestContext): Promise<Partnership | null> | null {
     return project.partnership ? visiblePartnershipById(ctx).load(project.partnership.id) : null;
   }
-
 }
