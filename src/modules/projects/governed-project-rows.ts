@@ -1,13 +1,13 @@
 import { Transform } from 'node:stream';
 import type { RequestContext } from '../../common/context';
-import { isRestrictedRead, locationAccess } from '../../modules/consent/access-decision';
-import { logRestrictedReads, type RestrictedRead } from '../../modules/consent/access-log.writer';
-import { ConsentSubjectType } from '../../modules/consent/consent.enums';
-import { servedLocation } from '../../modules/consent/geo-location';
-import { accessFacts, splitAccessColumns } from '../../modules/consent/governed-access-sql';
-import type { GovernedRow } from '../../modules/consent/governed-records';
-import type { RecordVisibility } from '../../modules/consent/governance.enums';
-import type { ExportRow } from './export-columns';
+import type { ExportRow } from '../../common/exports/export-columns';
+import { isRestrictedRead, locationAccess } from '../consent/access-decision';
+import { logRestrictedReads, type RestrictedRead } from '../consent/access-log.writer';
+import { ConsentSubjectType } from '../consent/consent.enums';
+import { servedLocation } from '../consent/geo-location';
+import { accessFacts, splitAccessColumns } from '../consent/governed-access-sql';
+import type { GovernedRow } from '../consent/governed-records';
+import type { RecordVisibility } from '../consent/governance.enums';
 
 /** Projects decided and logged together: one access-log insert per batch, as a GraphQL page does. */
 const PROJECTS_PER_BATCH = 500;
