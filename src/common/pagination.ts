@@ -2,14 +2,9 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_STRING_LENGTH } from '../http/limits';
 import { UserInputError } from './errors';
 import { isDateInRange } from './scalars';
-import { isUuid, textProblem } from './validation';
+import { isUuid, MAX_LIST_ITEMS, textProblem } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
-/**
- * Items one list may hold, either way: a page of results, or a list argument (ids, codes, input rows). Part of the
- * public contract, so not configurable.
- */
-export const MAX_LIST_ITEMS = 100;
 
 /** The values a row is sorted by, ending with its id: keyset pagination continues strictly after them. */
 export type CursorValues = (string | number)[];

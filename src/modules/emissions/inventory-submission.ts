@@ -1,6 +1,12 @@
 import { UserInputError } from '../../common/errors';
-import { MAX_LIST_ITEMS } from '../../common/pagination';
-import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
+import {
+  MAX_LIST_ITEMS,
+  optionalText,
+  requireIntInRange,
+  requireMaxItems,
+  requireText,
+  requireUrl,
+} from '../../common/validation';
 import type {
   DataSourceInput,
   EmissionInventoryInput,
