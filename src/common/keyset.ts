@@ -9,7 +9,7 @@ import { cursorBindings, type CursorValueType, type CursorValues } from './pagin
 export interface SortKey {
   /** SQL of the value, with `?` for the sentinel, e.g. `coalesce(p.population, ?)`. */
   expression: string;
-  sqlType: Exclude<CursorValueType, 'timestamptz'>;
+  sqlType: CursorValueType;
   /** What stands in for NULL so that it sorts last: [for ASC, for DESC]; omit for non-null expressions. */
   nullSentinels?: [string | number, string | number];
   idColumn: string;

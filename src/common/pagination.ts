@@ -2,10 +2,9 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_STRING_LENGTH } from '../http/limits';
 import { UserInputError } from './errors';
 import { isDateInRange } from './scalars';
-import { isUuid, textProblem } from './validation';
+import { isUuid, MAX_LIST_ITEMS, textProblem } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 /** The values a row is sorted by, ending with its id: keyset pagination continues strictly after them. */
 export type CursorValues = (string | number)[];
@@ -15,7 +14,7 @@ export class PageArgs {
   @Field(() => Int, {
     nullable: true,
     defaultValue: DEFAULT_PAGE_SIZE,
-    description: `How many items to return, from 1 to ${MAX_PAGE_SIZE}.`,
+    description: `How many items to return, from 1 to ${MAX_LIST_ITEMS}.`,
   })
   first: number = DEFAULT_PAGE_SIZE;
 
@@ -78,8 +77,8 @@ export function cursorBindings(after: CursorValues, type: CursorValueType): [str
 /** Validates `first`/`after`; `arity` is how many values the list's cursors hold. */
 export function pageRequest(args: PageArgs, arity: number): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new UserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_LIST_ITEMS) {
+    throw new UserInputError('first', `must be from 1 to ${MAX_LIST_ITEMS}, got ${first}`);
   }
   return { first, after: args.after ? decodeCursor('after', args.after, arity) : null };
 }

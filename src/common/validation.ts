@@ -1,5 +1,11 @@
 import { UserInputError } from './errors';
 
+/**
+ * Items one list may hold, either way: a page of results (pagination.ts), or a list argument (ids, codes, input rows).
+ * Part of the public contract, so not configurable.
+ */
+export const MAX_LIST_ITEMS = 100;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
@@ -11,12 +17,12 @@ export function requireUuid(field: string, value: string): string {
   return value.toLowerCase();
 }
 
-export function requireUuids(field: string, values: readonly string[], max = 100): string[] {
+export function requireUuids(field: string, values: readonly string[], max = MAX_LIST_ITEMS): string[] {
   requireMaxItems(field, values, max);
   return values.map((value, index) => requireUuid(`${field}[${index}]`, value));
 }
 
-export function requireMaxItems(field: string, values: readonly unknown[], max = 100): void {
+export function requireMaxItems(field: string, values: readonly unknown[], max = MAX_LIST_ITEMS): void {
   if (values.length > max) throw new UserInputError(field, `at most ${max} entries are allowed, got ${values.length}`);
 }
 

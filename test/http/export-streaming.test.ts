@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ROWS_PER_BATCH } from '../../src/http/exports/batch-encoder';
-import { EMISSIONS_EXPORT } from '../../src/http/exports/emission-exports';
+import { EMISSIONS_EXPORT } from '../../src/modules/emissions/emission.export';
 import { EXPORT_FORMATS, rowFormatter } from '../../src/http/exports/row-formats';
 
 const TOTAL_ROWS = 5 * ROWS_PER_BATCH;

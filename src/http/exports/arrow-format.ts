@@ -18,7 +18,7 @@ import {
   type Vector,
 } from 'apache-arrow';
 import { batchEncoder, type BatchEncoding } from './batch-encoder';
-import { columnValue, type ExportColumn, type ExportRow } from './export-columns';
+import { columnValue, type ExportColumn, type ExportRow } from '../../common/exports/export-columns';
 
 /** The writer's bytes as it writes them, taken after each batch instead of queued inside the writer. */
 class ChunkWriter extends RecordBatchStreamWriter {

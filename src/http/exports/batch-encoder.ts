@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import type { ExportRow } from './export-columns';
+import type { ExportRow } from '../../common/exports/export-columns';
 
 /** Rows per Arrow record batch and Parquet row group: large enough to compress well, small enough to stay flat. */
 export const ROWS_PER_BATCH = 10_000;

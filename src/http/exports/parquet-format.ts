@@ -1,6 +1,6 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { batchEncoder, type BatchEncoding } from './batch-encoder';
-import { columnValue, type ColumnKind, type ExportColumn, type ExportRow } from './export-columns';
+import { columnValue, type ColumnKind, type ExportColumn, type ExportRow } from '../../common/exports/export-columns';
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 

@@ -10,14 +10,14 @@ import { ApiError } from '../../common/errors';
 import { LoaderRegistry } from '../../common/loaders';
 import { declaredPurpose } from '../../modules/governance/declared-purpose';
 import { replyWithApiError } from '../http-errors';
-import { EMISSIONS_EXPORT, INVENTORIES_EXPORT } from './emission-exports';
-import type { ExportDefinition } from './export-definition';
+import type { ExportDefinition } from '../../common/exports/export-definition';
+import { exportParameters, type ExportParameters } from '../../common/exports/export-params';
+import { EMISSIONS_EXPORT, INVENTORIES_EXPORT } from '../../modules/emissions/emission.export';
+import { MEMBERS_EXPORT } from '../../modules/members/member.export';
+import { PROJECTS_EXPORT } from '../../modules/projects/project.export';
+import { TIMBER_PROCUREMENTS_EXPORT } from '../../modules/timber/timber-procurement.export';
 import { chooseFormat } from './export-format';
-import { exportParameters, type ExportParameters } from './export-params';
-import { MEMBERS_EXPORT } from './member-export';
-import { PROJECTS_EXPORT } from './project-export';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, rowFormatter } from './row-formats';
-import { TIMBER_PROCUREMENTS_EXPORT } from './timber-procurement-export';
 
 export const EXPORTS: readonly ExportDefinition[] = [
   EMISSIONS_EXPORT,

@@ -1,7 +1,7 @@
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { arrowFormatter } from './arrow-format';
-import { columnValue, type ExportColumn, type ExportRow } from './export-columns';
+import { columnValue, type ExportColumn, type ExportRow } from '../../common/exports/export-columns';
 import { parquetFormatter } from './parquet-format';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'arrow', 'parquet'] as const;

@@ -1,7 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { cursorBindings, type PageRequest } from '../../common/pagination';
+import { applyKeyset, countAll } from '../../common/keyset';
+import { OrderDirection } from '../../common/order';
+import type { PageRequest } from '../../common/pagination';
 import type { AuditLogFilter } from './audit-log.inputs';
-import { countAll } from '../../common/keyset';
 
 function filteredEntries(em: EntityManager, filter: AuditLogFilter): Knex.QueryBuilder {
   const query = em.getKnex().from('audit_log_entry as a');
@@ -19,14 +20,13 @@ export function auditLogPageRows(
   filter: AuditLogFilter,
   page: PageRequest,
 ): Promise<Record<string, unknown>[]> {
-  const query = filteredEntries(em, filter).select('a.*');
-  if (page.after) {
-    query.whereRaw('(a.created_at, a.id) < (?::timestamptz, ?::uuid)', cursorBindings(page.after, 'timestamptz'));
-  }
-  return query
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(page.first + 1);
+  return applyKeyset(
+    filteredEntries(em, filter).select('a.*'),
+    { expression: 'a.created_at', sqlType: 'timestamptz', idColumn: 'a.id' },
+    OrderDirection.DESC,
+    page.after,
+    page.first + 1,
+  );
 }
 
 export async function countAuditLogEntries(em: EntityManager, filter: AuditLogFilter): Promise<number> {

@@ -52,7 +52,7 @@ export async function listAuditLog(
   if (filter.apiKeyId) filter.apiKeyId = requireUuid('filter.apiKeyId', filter.apiKeyId);
   if (filter.mutations) requireMaxItems('filter.mutations', filter.mutations);
   const rows = await auditLogPageRows(ctx.em, filter, page);
-  const entries = rows.map((row) => ctx.em.map(AuditLogEntry, row));
+  const entries = rows.map(({ sort_key: _sortKey, ...columns }) => ctx.em.map(AuditLogEntry, columns));
   return new Page(
     entries,
     page,

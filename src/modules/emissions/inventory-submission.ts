@@ -1,6 +1,12 @@
 import { UserInputError } from '../../common/errors';
-import { MAX_LIST_ARGUMENT_ITEMS } from '../../http/limits';
-import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
+import {
+  MAX_LIST_ITEMS,
+  optionalText,
+  requireIntInRange,
+  requireMaxItems,
+  requireText,
+  requireUrl,
+} from '../../common/validation';
 import type {
   DataSourceInput,
   EmissionInventoryInput,
@@ -12,7 +18,7 @@ import { type DataQuality, type EmissionScope, EnergyCarrier, type NotationKey, 
 
 export const FIRST_INVENTORY_YEAR = 1990;
 /** As for every list argument (the GraphQL boundary refuses longer ones first). */
-export const MAX_RECORDS_PER_INVENTORY = MAX_LIST_ARGUMENT_ITEMS;
+export const MAX_RECORDS_PER_INVENTORY = MAX_LIST_ITEMS;
 /** Below the columns' numeric(16,3) limit, and far above any real municipality or region. */
 const MAX_QUANTITY = 1e12;
 

@@ -1,5 +1,6 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import type { CharterProgress } from './charter-progress';
+import { baselineEmissionsField, baselineYearField, latestEmissionsField, latestYearField } from './progress-fields';
 import { TrajectoryStatus } from './target.enums';
 
 @ObjectType({
@@ -15,16 +16,16 @@ export class ClimateProgress implements CharterProgress {
   })
   status!: TrajectoryStatus;
 
-  @Field(() => Int, { nullable: true, description: 'The baseline year B.' })
+  @baselineYearField()
   baselineYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'E(B), tonnes CO2e.' })
+  @baselineEmissionsField()
   baselineEmissionsTco2e!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The latest inventory year, when it is after B.' })
+  @latestYearField()
   latestYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'E(latest), tonnes CO2e.' })
+  @latestEmissionsField()
   latestEmissionsTco2e!: number | null;
 
   @Field(() => Float, {

@@ -1,5 +1,5 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
-import { TrajectoryStatus } from './target.enums';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { ProgressFigures } from './progress-figures.entity';
 
 /**
  * A member's progress against the Charter (charter-progress.ts), maintained in the same transaction as every
@@ -7,36 +7,15 @@ import { TrajectoryStatus } from './target.enums';
  * its public inventories only, for anonymous callers, and one from all its inventories.
  */
 @Entity({ tableName: 'member_charter_progress' })
-export class MemberCharterProgress {
+export class MemberCharterProgress extends ProgressFigures {
   @PrimaryKey({ type: 'uuid' })
   memberId!: string;
 
   @PrimaryKey()
   publicOnly!: boolean;
 
-  @Enum({ items: () => TrajectoryStatus, nativeEnumName: 'trajectory_status' })
-  status!: TrajectoryStatus;
-
-  @Property({ type: 'integer', nullable: true })
-  baselineYear: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  baselineTco2e: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  latestYear: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  latestTco2e: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  reductionPercent: number | null = null;
-
   @Property({ type: 'double precision', nullable: true })
   charterPathTco2e: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  requiredAnnualReductionPercent: number | null = null;
 
   @Property({ type: 'double precision', nullable: true })
   perCapitaTco2e: number | null = null;

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import type { PerCapitaPoint } from './target-progress';
-import { TargetMeasure, TrajectoryStatus } from './target.enums';
+import { ProgressFigures } from './progress-figures.entity';
+import { TargetMeasure } from './target.enums';
 
 /**
  * The progress of one climate target (target-progress.ts), maintained in the same transaction as every write that
@@ -9,7 +10,7 @@ import { TargetMeasure, TrajectoryStatus } from './target.enums';
  */
 @Entity({ tableName: 'climate_target_progress' })
 @Index({ name: 'climate_target_progress_member_idx', properties: ['memberId'] })
-export class StoredTargetProgress {
+export class StoredTargetProgress extends ProgressFigures {
   @PrimaryKey({ type: 'uuid' })
   targetId!: string;
 
@@ -19,23 +20,8 @@ export class StoredTargetProgress {
   @Property({ type: 'uuid' })
   memberId!: string;
 
-  @Enum({ items: () => TrajectoryStatus, nativeEnumName: 'trajectory_status' })
-  status!: TrajectoryStatus;
-
   @Enum({ items: () => TargetMeasure, nativeEnumName: 'target_measure' })
   measure!: TargetMeasure;
-
-  @Property({ type: 'integer', nullable: true })
-  baselineYear: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  baselineTco2e: number | null = null;
-
-  @Property({ type: 'integer', nullable: true })
-  latestYear: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  latestTco2e: number | null = null;
 
   @Property({ type: 'double precision', nullable: true })
   baselineValue: number | null = null;
@@ -50,13 +36,7 @@ export class StoredTargetProgress {
   pathValue: number | null = null;
 
   @Property({ type: 'double precision', nullable: true })
-  reductionPercent: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
   residualValue: number | null = null;
-
-  @Property({ type: 'double precision', nullable: true })
-  requiredAnnualReductionPercent: number | null = null;
 
   @Property({ type: 'double precision', nullable: true })
   requiredAnnualCut: number | null = null;

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import type { PerCapitaPoint, TargetProgress } from './target-progress';
+import { baselineEmissionsField, baselineYearField, latestEmissionsField, latestYearField } from './progress-fields';
 import { TargetMeasure, TrajectoryStatus } from './target.enums';
 
 @ObjectType({ description: 'One inventory year of a member: emissions, population and emissions per inhabitant.' })
@@ -38,16 +39,16 @@ export class ClimateTargetProgress implements TargetProgress {
   @Field(() => TargetMeasure, { description: 'The unit of the values.' })
   measure!: TargetMeasure;
 
-  @Field(() => Int, { nullable: true, description: 'The baseline year B.' })
+  @baselineYearField()
   baselineYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'E(B), tonnes CO2e.' })
+  @baselineEmissionsField()
   baselineEmissionsTco2e!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The latest inventory year, when it is after B.' })
+  @latestYearField()
   latestYear!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'E(latest), tonnes CO2e.' })
+  @latestEmissionsField()
   latestEmissionsTco2e!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'v(B).' })

@@ -1,6 +1,7 @@
 import { UserInputError } from '../../common/errors';
 import { requireIntInRange, requireInRange } from '../../common/validation';
 import type { ClimateTargetInput } from './climate-target.inputs';
+import type { TargetTerms } from './target-progress';
 import { TargetOrigin, TargetType } from './target.enums';
 
 export const FIRST_TARGET_YEAR = 1990;
@@ -11,14 +12,7 @@ const MAX_PER_CAPITA_T = 1000;
 /** Below the column's numeric(16,3) limit. */
 const MAX_LEVEL_TCO2E = 1e12;
 
-export interface ValidTargetTerms {
-  origin: TargetOrigin;
-  type: TargetType;
-  baseYear: number | null;
-  targetYear: number;
-  reductionPercent: number | null;
-  perCapitaTargetT: number | null;
-  levelTco2e: number | null;
+export interface ValidTargetTerms extends TargetTerms {
   legalStatus: ClimateTargetInput['legalStatus'];
   adoptedOn: string | null;
 }

@@ -1,3 +1,7 @@
+import { bool, double, enumOf, int, text } from '../../common/exports/export-columns';
+import type { ExportDefinition } from '../../common/exports/export-definition';
+import { TEXT_LIST, YEAR } from '../../common/exports/export-params';
+import { validExportConditions } from '../members/export-conditions';
 import {
   CertificationClaim,
   CertificationScheme,
@@ -6,10 +10,7 @@ import {
   ProcurementCompliance,
   TimberPolicyLevel,
   TimberProductCategory,
-} from '../../modules/timber/timber.enums';
-import { bool, double, enumOf, int, text } from './export-columns';
-import type { ExportDefinition } from './export-definition';
-import { TEXT_LIST, validParameters, YEAR } from './export-params';
+} from './timber.enums';
 
 /**
  * One row per timber procurement with its member and commitment, as `TimberCommitment.procurements` serves them
@@ -41,7 +42,7 @@ export const TIMBER_PROCUREMENTS_EXPORT: ExportDefinition = {
     enumOf('non_compliance_reason', NonComplianceReason),
   ],
   parameters: { countryCodes: TEXT_LIST, memberIds: TEXT_LIST, fromYear: YEAR, toYear: YEAR },
-  validate: validParameters,
+  validate: validExportConditions,
   query(ctx, { countryCodes, memberIds, fromYear, toYear }) {
     const knex = ctx.em.getKnex();
     const query = knex

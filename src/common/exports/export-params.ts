@@ -1,7 +1,6 @@
-import type { RequestContext } from '../../common/context';
-import { UserInputError } from '../../common/errors';
-import { requireMaxItems, requireUuids, requireYearRange } from '../../common/validation';
-import { requireKnownCountries } from '../../modules/members/country.service';
+import { getMetadataStorage, ID, Int } from 'type-graphql';
+import { UserInputError } from '../errors';
+import { requireMaxItems } from '../validation';
 
 type QueryValue = string | string[] | undefined;
 
@@ -62,17 +61,24 @@ export function exportParameters(query: Record<string, QueryValue>, spec: Parame
   return parameters;
 }
 
-/** Checks what a spec cannot: that countries exist, member ids are UUIDs, and the years are in order. */
-export async function validParameters(ctx: RequestContext, parameters: ExportParameters): Promise<ExportParameters> {
-  const checked = { ...parameters };
-  const { countryCodes, memberIds, fromYear, toYear } = parameters as {
-    countryCodes?: string[];
-    memberIds?: string[];
-    fromYear?: number;
-    toYear?: number;
-  };
-  if (countryCodes) checked.countryCodes = await requireKnownCountries(ctx, 'countryCodes', countryCodes);
-  if (memberIds) checked.memberIds = requireUuids('memberIds', memberIds);
-  requireYearRange('', { fromYear, toYear });
-  return checked;
+/**
+ * The query parameters that stand for a GraphQL filter input's fields (all of them, or `fields` in that order), read
+ * from its type-graphql definition so the export and the API accept the same conditions: a list of IDs or strings is
+ * a text list, a list of enum values an enum list, and a whole number a year (the filters' only whole numbers).
+ */
+export function filterParameters<T>(filter: new () => T, fields?: readonly (keyof T & string)[]): ParameterSpec {
+  const storage = getMetadataStorage();
+  const declared = storage.fields.filter((field) => field.target === filter);
+  const isEnum = (type: unknown) => storage.enums.some((registered) => registered.enumObj === type);
+  const chosen = fields ? fields.map((name) => declared.find((field) => field.name === name)!) : declared;
+  return Object.fromEntries(
+    chosen.map((field) => {
+      const type: unknown = field.getType();
+      const list = field.typeOptions.array === true;
+      if (list && (type === String || type === ID)) return [field.name, TEXT_LIST];
+      if (list && isEnum(type)) return [field.name, enumList(type as Record<string, string>)];
+      if (!list && type === Int) return [field.name, YEAR];
+      throw new Error(`${filter.name}.${field.name} has no query-parameter form`);
+    }),
+  );
 }

@@ -1,14 +1,15 @@
+import { bool, date, double, enumOf, text } from '../../common/exports/export-columns';
+import type { ExportDefinition } from '../../common/exports/export-definition';
+import { filterParameters } from '../../common/exports/export-params';
 import { requireUuids } from '../../common/validation';
-import { accessColumns } from '../../modules/governance/governed-access.sql';
-import { GeoPrecision, RecordVisibility } from '../../modules/governance/governance.enums';
-import { governedProjects, PROJECT_TABLE } from '../../modules/projects/project-access';
-import { ProjectStatus, ProjectTheme } from '../../modules/projects/project.enums';
-import type { BiodiversityProjectFilter } from '../../modules/projects/project-filter.inputs';
-import { filterProjects } from '../../modules/projects/project-list';
-import { bool, date, double, enumOf, text } from './export-columns';
-import type { ExportDefinition } from './export-definition';
-import { enumList, TEXT_LIST, validParameters } from './export-params';
+import { accessColumns } from '../governance/governed-access.sql';
+import { GeoPrecision, RecordVisibility } from '../governance/governance.enums';
+import { validExportConditions } from '../members/export-conditions';
 import { governedProjectRows } from './governed-project-rows';
+import { governedProjects, PROJECT_TABLE } from './project-access';
+import { ProjectStatus } from './project.enums';
+import { BiodiversityProjectFilter } from './project-filter.inputs';
+import { filterProjects } from './project-list';
 
 /**
  * One row per biodiversity project the viewer may see, governed exactly as `biodiversityProjects` is: the same
@@ -37,15 +38,15 @@ export const PROJECTS_EXPORT: ExportDefinition = {
     double('longitude'),
     enumOf('location_precision', GeoPrecision),
   ],
-  parameters: {
-    countryCodes: TEXT_LIST,
-    statuses: enumList(ProjectStatus),
-    themes: enumList(ProjectTheme),
-    organisationIds: TEXT_LIST,
-    memberIds: TEXT_LIST,
-  },
+  parameters: filterParameters(BiodiversityProjectFilter, [
+    'countryCodes',
+    'statuses',
+    'themes',
+    'organisationIds',
+    'memberIds',
+  ]),
   async validate(ctx, parameters) {
-    const checked = await validParameters(ctx, parameters);
+    const checked = await validExportConditions(ctx, parameters);
     if (Array.isArray(parameters.organisationIds)) {
       checked.organisationIds = requireUuids('organisationIds', parameters.organisationIds);
     }

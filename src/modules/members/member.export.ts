@@ -1,10 +1,11 @@
-import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility';
-import { MemberCategory, MembershipStatus, MembershipType } from '../../modules/members/member.enums';
-import { charterProgressLateral } from '../../modules/targets/charter-progress-sql';
-import { TrajectoryStatus } from '../../modules/targets/target.enums';
-import { date, double, enumOf, int, text } from './export-columns';
-import type { ExportDefinition } from './export-definition';
-import { enumList, TEXT_LIST, validParameters } from './export-params';
+import { date, double, enumOf, int, text } from '../../common/exports/export-columns';
+import type { ExportDefinition } from '../../common/exports/export-definition';
+import { enumList, TEXT_LIST } from '../../common/exports/export-params';
+import { visibleInventoriesSql } from '../emissions/inventory-visibility';
+import { charterProgressLateral } from '../targets/charter-progress-sql';
+import { TrajectoryStatus } from '../targets/target.enums';
+import { validExportConditions } from './export-conditions';
+import { MemberCategory, MembershipStatus, MembershipType } from './member.enums';
 
 /**
  * One row per member with its latest population and its progress against the Charter, as `Member.population` and
@@ -42,7 +43,7 @@ export const MEMBERS_EXPORT: ExportDefinition = {
     memberCategories: enumList(MemberCategory),
     statuses: enumList(MembershipStatus),
   },
-  validate: validParameters,
+  validate: validExportConditions,
   query(ctx, { countryCodes, memberIds, memberCategories, statuses }) {
     const knex = ctx.em.getKnex();
     const query = knex

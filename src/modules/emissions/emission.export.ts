@@ -1,11 +1,10 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import {
-  type EmissionTotalsFilter,
-  validEmissionFilter,
-  whereInventoriesMatch,
-  whereRecordsMatch,
-} from '../../modules/emissions/emission-filter';
+import { bool, double, enumOf, int, text } from '../../common/exports/export-columns';
+import type { ExportDefinition } from '../../common/exports/export-definition';
+import { type ExportParameters, filterParameters } from '../../common/exports/export-params';
+import { MemberCategory, MembershipStatus } from '../members/member.enums';
+import { EmissionTotalsFilter, validEmissionFilter, whereInventoriesMatch, whereRecordsMatch } from './emission-filter';
 import {
   DataQuality,
   EmissionScope,
@@ -14,22 +13,19 @@ import {
   NotationKey,
   Sector,
   VerificationStatus,
-} from '../../modules/emissions/emission.enums';
-import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility';
-import { standardRankSql } from '../../modules/emissions/standard-preference';
-import { MemberCategory, MembershipStatus } from '../../modules/members/member.enums';
-import { bool, double, enumOf, int, text } from './export-columns';
-import type { ExportDefinition } from './export-definition';
-import { enumList, type ExportParameters, type ParameterSpec, TEXT_LIST, YEAR } from './export-params';
+} from './emission.enums';
+import { visibleInventoriesSql } from './inventory-visibility';
+import { standardRankSql } from './standard-preference';
 
-const INVENTORY_PARAMETERS: ParameterSpec = {
-  countryCodes: TEXT_LIST,
-  memberIds: TEXT_LIST,
-  memberCategories: enumList(MemberCategory),
-  standards: enumList(InventoryStandard),
-  fromYear: YEAR,
-  toYear: YEAR,
-};
+/** The inventory and member conditions of the filter: an inventory has no records' sectors, carriers or scopes. */
+const INVENTORY_PARAMETERS = filterParameters(EmissionTotalsFilter, [
+  'countryCodes',
+  'memberIds',
+  'memberCategories',
+  'standards',
+  'fromYear',
+  'toYear',
+]);
 
 const validInventoryFilter: ExportDefinition['validate'] = async (ctx, parameters) =>
   (await validEmissionFilter(ctx, parameters as EmissionTotalsFilter, '')) as ExportParameters;
@@ -93,12 +89,7 @@ export const EMISSIONS_EXPORT: ExportDefinition = {
     text('emission_factor_set'),
     int('emission_factor_set_version'),
   ],
-  parameters: {
-    ...INVENTORY_PARAMETERS,
-    sectors: enumList(Sector),
-    energyCarriers: enumList(EnergyCarrier),
-    scopes: enumList(EmissionScope),
-  },
+  parameters: filterParameters(EmissionTotalsFilter),
   validate: validInventoryFilter,
   query(ctx, parameters) {
     const knex = ctx.em.getKnex();

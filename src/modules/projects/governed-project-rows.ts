@@ -1,12 +1,12 @@
 import { Transform } from 'node:stream';
 import type { RequestContext } from '../../common/context';
-import { isRestrictedRead, locationAccess } from '../../modules/governance/access.rules';
-import { logRestrictedReads, type RestrictedRead } from '../../modules/governance/access-log.service';
-import { ConsentSubjectType } from '../../modules/governance/consent-decision.enums';
-import { servedLocation } from '../../modules/governance/served-location';
-import { accessFacts, type GovernedRow, splitAccessColumns } from '../../modules/governance/governed-records.service';
-import type { RecordVisibility } from '../../modules/governance/governance.enums';
-import type { ExportRow } from './export-columns';
+import type { ExportRow } from '../../common/exports/export-columns';
+import { isRestrictedRead, locationAccess } from '../governance/access.rules';
+import { logRestrictedReads, type RestrictedRead } from '../governance/access-log.service';
+import { ConsentSubjectType } from '../governance/consent-decision.enums';
+import { servedLocation } from '../governance/served-location';
+import { accessFacts, type GovernedRow, splitAccessColumns } from '../governance/governed-records.service';
+import type { RecordVisibility } from '../governance/governance.enums';
 
 /** Projects decided and logged together: one access-log insert per batch, as a GraphQL page does. */
 const PROJECTS_PER_BATCH = 500;

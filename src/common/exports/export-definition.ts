@@ -1,6 +1,6 @@
 import type { Transform } from 'node:stream';
 import type { Knex } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../common/context';
+import type { RequestContext } from '../context';
 import type { ExportColumn } from './export-columns';
 import type { ExportParameters, ParameterSpec } from './export-params';
 
