@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition } from './emission-figures.sql';
+import { EVERY_VALUE } from './network-line-total.entity';
 
 /** A country and member category: the members whose figures one row of the network totals sums. */
 interface FigureGroup {
@@ -18,6 +19,60 @@ interface NetworkTable {
   sums: [column: string, count: string | null][];
   select(where: string): string;
 }
+
+/**
+ * The rows network_line_total sums for the members `g` matching `where`: one variant of the lines (`lines`, aliased
+ * `f`, with the visibility variant `v.public_only`), grouped in `shapes` (grouping sets of `r.sector`,
+ * `r.energy_carrier`, `r.scope`, `r.standard`); a column outside a row's set holds `*`.
+ */
+function lineTotals(lines: string, shapes: string, where: string): string {
+  return `select r.public_only, r.year, coalesce(r.standard, '${EVERY_VALUE}') as standard,
+      coalesce(r.sector, '${EVERY_VALUE}') as sector, coalesce(r.energy_carrier, '${EVERY_VALUE}') as energy_carrier,
+      coalesce(r.scope, '${EVERY_VALUE}') as scope, g.country_code, g.member_category,
+      sum(r.emissions_tco2e) as emissions_tco2e, count(r.emissions_tco2e)::int as emissions_count,
+      sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
+      count(distinct r.member_id)::int as member_count
+    from member_figure_group g join (
+      select f.member_id, f.year, v.public_only, f.standard::text, f.sector::text, f.energy_carrier::text,
+        f.scope::text, f.emissions_tco2e, f.final_energy_mwh
+      from inventory_line_total f cross join (values (false), (true)) v(public_only)
+      where ${lines}
+    ) r on r.member_id = g.member_id
+    where ${where}
+    group by r.public_only, r.year, g.country_code, g.member_category, grouping sets (${shapes})`;
+}
+
+/**
+ * network_line_total: the preferred inventory's lines in the shapes with an energy carrier or a scope
+ * (network_year_total and network_year_sector_total hold the others), and every visible inventory's lines per
+ * standard, and per standard and sector.
+ */
+const NETWORK_LINE_TABLE: NetworkTable = {
+  name: 'network_line_total',
+  keys: [
+    ['public_only', 'boolean'],
+    ['year', 'int'],
+    ['standard', 'text'],
+    ['sector', 'text'],
+    ['energy_carrier', 'text'],
+    ['scope', 'text'],
+    ['country_code', 'varchar'],
+    ['member_category', 'member_category'],
+  ],
+  sums: [
+    ['emissions_tco2e', 'emissions_count'],
+    ['final_energy_mwh', 'final_energy_count'],
+  ],
+  select: (where) =>
+    `${lineTotals(
+      'case when v.public_only then f.preferred_public else f.preferred end',
+      `(r.energy_carrier), (r.scope), (r.sector, r.energy_carrier), (r.sector, r.scope), (r.energy_carrier, r.scope),
+        (r.sector, r.energy_carrier, r.scope)`,
+      where,
+    )}
+    union all
+    ${lineTotals('not v.public_only or f.is_public', '(r.standard), (r.standard, r.sector)', where)}`,
+};
 
 const NETWORK_TABLES: NetworkTable[] = [
   {
@@ -102,6 +157,7 @@ const NETWORK_TABLES: NetworkTable[] = [
        where ${where}
        group by 1, 2, 3, 4, 5, 6`,
   },
+  NETWORK_LINE_TABLE,
 ];
 
 /** The columns of a network table's rows: keys, sums and their counts, members. */
