@@ -18,6 +18,10 @@ export class NetworkLineTotal {
   @PrimaryKey()
   publicOnly!: boolean;
 
+  /** The columns that hold one value (not `*`), in the order standard, sector, energy_carrier, scope: a grouping's rows. */
+  @PrimaryKey({ type: 'text' })
+  shape!: string;
+
   @PrimaryKey()
   year!: number;
 
