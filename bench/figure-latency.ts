@@ -22,7 +22,8 @@ export interface FigureResult {
 const WARMUP_REQUESTS = 3;
 
 async function ask(url: string, scenario: FigureScenario, fixtures: Fixtures): Promise<number> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // a fresh answer each time: the figure computed, not the response cache's copy of the previous one
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-cache' };
   if (scenario.admin) headers.authorization = `Bearer ${BENCH_ADMIN_KEY}`;
   const body = JSON.stringify({ query: scenario.query, variables: scenario.variables?.(fixtures) ?? {} });
   const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body });

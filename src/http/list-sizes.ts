@@ -66,6 +66,7 @@ export const ROWS_PER_COST_POINT = 1_000;
 const FIGURE_TABLE_NAMES: Record<FigureTable, FigureTableName> = {
   'network years': 'network_year_total',
   'network sectors': 'network_year_sector_total',
+  'network lines': 'network_line_total',
   years: 'member_year_total',
   sectors: 'member_year_sector_total',
   lines: 'inventory_line_total',

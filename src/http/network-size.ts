@@ -15,6 +15,7 @@ export interface NetworkSize {
 export type FigureTableName =
   | 'network_year_total'
   | 'network_year_sector_total'
+  | 'network_line_total'
   | 'member_year_total'
   | 'member_year_sector_total'
   | 'inventory_line_total';
@@ -22,6 +23,7 @@ export type FigureTableName =
 const TABLES: FigureTableName[] = [
   'network_year_total',
   'network_year_sector_total',
+  'network_line_total',
   'member_year_total',
   'member_year_sector_total',
   'inventory_line_total',

@@ -19,6 +19,7 @@ import { NetworkMemberSectorYearCount } from './emissions/network-member-sector-
 import { NetworkMemberYearCount } from './emissions/network-member-year-count.entity';
 import { NetworkYearSectorTotal } from './emissions/network-year-sector-total.entity';
 import { NetworkYearTotal } from './emissions/network-year-total.entity';
+import { NetworkLineTotal } from './emissions/network-line-total.entity';
 import { MemberEmissionsResolver } from './emissions/member-emissions.resolver';
 import { AuditLogEntry } from './audit/audit-log-entry.entity';
 import { AuditLogResolver } from './audit/audit-log.resolver';
@@ -84,6 +85,7 @@ export const entities = [
   NetworkYearSectorTotal,
   NetworkMemberYearCount,
   NetworkMemberSectorYearCount,
+  NetworkLineTotal,
   MemberCharterProgress,
   StoredTargetProgress,
   IndigenousOrganisation,

@@ -10,6 +10,8 @@ const TABLES = {
   member_year_total: 'member_id, year, public_only',
   member_year_sector_total: 'member_id, year, public_only, sector',
   member_charter_progress: 'member_id, public_only',
+  network_line_total:
+    'public_only, shape, year, standard, sector, energy_carrier, scope, country_code, member_category',
 };
 
 let database: DatabaseCopy;
@@ -55,6 +57,8 @@ describe('npm run db:rebuild-figures', () => {
     await client.query(`update member_year_sector_total set final_energy_mwh = null`);
     await client.query(`update member_charter_progress set status = 'NO_DATA', reduction_percent = null`);
     await client.query(`insert into member_year_total select gen_random_uuid(), 2000, true, 'BISKO', 1, null, true`);
+    await client.query(`update network_line_total set member_count = member_count + 1 where shape = 'energy_carrier'`);
+    await client.query(`delete from network_line_total where shape = 'standard'`);
     expect(await figures()).not.toEqual(before);
     const ended = await rebuild();
     expect(ended.stderr).toBe('');

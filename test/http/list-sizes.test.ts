@@ -11,6 +11,7 @@ const X10: NetworkSize = {
   rows: {
     network_year_total: 2_000,
     network_year_sector_total: 16_000,
+    network_line_total: 160_000,
     member_year_total: 200_000,
     member_year_sector_total: 1_600_000,
     inventory_line_total: 3_500_000,
@@ -45,6 +46,9 @@ describe('emissionTotals sizes', () => {
     expect(
       totals(['ENERGY_CARRIER'], { countryCodes: ['LU'], energyCarriers: ['DIESEL', 'PETROL'] }).scannedRows,
     ).toBeCloseTo(3_500_000 * (600 / 20_000) * (2 / 16));
-    expect(Math.floor(totals(['ENERGY_CARRIER', 'YEAR']).scannedRows / ROWS_PER_COST_POINT)).toBe(3_500);
+    expect(Math.floor(totals(['SECTOR', 'ENERGY_CARRIER', 'YEAR']).scannedRows / ROWS_PER_COST_POINT)).toBe(3_500);
+    // by energy carrier and year: the network line totals, one variant
+    expect(totals(['ENERGY_CARRIER', 'YEAR']).scannedRows).toBe(80_000);
+    expect(totals(['STANDARD', 'YEAR'], { fromYear: 2018 }).scannedRows).toBeCloseTo(80_000 * (7 / 35));
   });
 });

@@ -6,7 +6,49 @@ import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibi
 import { standardRankSql } from './standard-preference';
 
 /** The maintained tables, from the fewest rows per year to the most. */
-export type FigureTable = 'network years' | 'network sectors' | 'years' | 'sectors' | 'lines';
+export type FigureTable = 'network years' | 'network sectors' | 'network lines' | 'years' | 'sectors' | 'lines';
+
+/** The network tables, summed per country, category and year. */
+export type NetworkFigureTable = 'network years' | 'network sectors' | 'network lines';
+
+/**
+ * The groupings network_line_total holds (see network-figures.sql.ts): the columns that hold one value per row, the
+ * others `*`, in the order standard, sector, energy carrier, scope.
+ */
+const LINE_SHAPES = new Set([
+  'energy_carrier',
+  'scope',
+  'sector scope',
+  'energy_carrier scope',
+  'standard',
+  'standard sector',
+]);
+
+/** The columns of network_line_total, each with its dimension (scope has none) and its filter list. */
+export const LINE_COLUMNS = [
+  { column: 'standard', dimension: EmissionDimension.STANDARD, list: 'standards' },
+  { column: 'sector', dimension: EmissionDimension.SECTOR, list: 'sectors' },
+  { column: 'energy_carrier', dimension: EmissionDimension.ENERGY_CARRIER, list: 'energyCarriers' },
+  { column: 'scope', dimension: null, list: 'scopes' },
+] as const;
+
+/**
+ * The columns of network_line_total that a grouping and filter need one value of per row, or null when the table
+ * cannot answer: grouped by year (it has no member counts by previous year), not by member nor for named members,
+ * and each column grouped or filtered to one value (a member counted in two values of a column summed over would be
+ * counted twice) in a shape the table holds.
+ */
+export function lineShape(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): string[] | null {
+  if (!groupBy.includes(EmissionDimension.YEAR) || groupBy.includes(EmissionDimension.MEMBER)) return null;
+  if (filter.memberIds?.length) return null;
+  const shape: string[] = [];
+  for (const { column, dimension, list } of LINE_COLUMNS) {
+    const values = filter[list]?.length ?? 0;
+    if ((dimension && groupBy.includes(dimension)) || values === 1) shape.push(column);
+    else if (values > 1) return null;
+  }
+  return LINE_SHAPES.has(shape.join(' ')) ? shape : null;
+}
 
 /** Dimensions and filters the network totals (summed per country, category and year) can answer. */
 const NETWORK_DIMENSIONS = new Set([
@@ -27,7 +69,7 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
     groupBy.includes(EmissionDimension.STANDARD) ||
     Boolean(filter.energyCarriers?.length || filter.scopes?.length || filter.standards?.length)
   ) {
-    return 'lines';
+    return lineShape(groupBy, filter) ? 'network lines' : 'lines';
   }
   const bySector = groupBy.includes(EmissionDimension.SECTOR) || Boolean(filter.sectors?.length);
   const network =
@@ -40,17 +82,14 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
 
 /**
  * The network totals to sum, aliased `f`, in the variant the viewer may see: per country, category and year
- * (network_year_total) or also per sector (network_year_sector_total); with `counts`, the members per previous year
- * (network_member_year_count, network_member_sector_year_count) instead.
+ * (network_year_total), also per sector (network_year_sector_total) or per line column (network_line_total); with
+ * `counts`, the members per previous year (network_member_year_count, network_member_sector_year_count) instead.
  */
-export function networkFigureRows(
-  ctx: RequestContext,
-  table: 'network years' | 'network sectors',
-  counts = false,
-): Knex.QueryBuilder {
+export function networkFigureRows(ctx: RequestContext, table: NetworkFigureTable, counts = false): Knex.QueryBuilder {
   const name = {
     'network years': counts ? 'network_member_year_count' : 'network_year_total',
     'network sectors': counts ? 'network_member_sector_year_count' : 'network_year_sector_total',
+    'network lines': 'network_line_total',
   }[table];
   return ctx.em.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
 }

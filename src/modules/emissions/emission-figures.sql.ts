@@ -5,10 +5,17 @@ import { standardRankSql } from './standard-preference';
 export const EVERY_MEMBER = Symbol('every member');
 export type MemberSelection = readonly string[] | typeof EVERY_MEMBER;
 
-/** An SQL condition limiting `column` to the given member ids, and its parameters. */
+/**
+ * An SQL condition limiting `column` to the given member ids, and its parameters. An array (`= any`), not `in
+ * (subquery)`: the planner then looks the ids up in the column's index instead of joining the whole table to the list
+ * (at x10: 0.2 ms instead of 90 ms for one member's rows).
+ */
 export function membersCondition(column: string, memberIds: MemberSelection): [string, unknown[]] {
   if (memberIds === EVERY_MEMBER) return ['true', []];
-  return [`${column} in (select value::uuid from json_array_elements_text(?::json))`, [JSON.stringify(memberIds)]];
+  return [
+    `${column} = any(array(select value::uuid from json_array_elements_text(?::json)))`,
+    [JSON.stringify(memberIds)],
+  ];
 }
 
 /** The members' inventories, each marked whether it is the preferred one of its year among all and among public ones. */

@@ -9,7 +9,15 @@ import {
   whereInventoriesMatch,
   whereRecordsMatch,
 } from './emission-filter';
-import { figureRows, figureTable, networkFigureRows } from './emission-figure-rows';
+import {
+  figureRows,
+  figureTable,
+  LINE_COLUMNS,
+  lineShape,
+  type NetworkFigureTable,
+  networkFigureRows,
+} from './emission-figure-rows';
+import { EVERY_VALUE } from './network-line-total.entity';
 import { FIRST_INVENTORY_YEAR } from './inventory-submission';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
@@ -26,12 +34,17 @@ const DIMENSION_COLUMNS: Record<EmissionDimension, { sql: string; field: keyof E
   [EmissionDimension.STANDARD]: { sql: 'f.standard', field: 'standard' },
 };
 
-/** Each dimension's column in the network totals `f` (see network-figures.sql.ts). */
+/**
+ * Each dimension's column in the network totals `f` (see network-figures.sql.ts), as its enum: network_line_total
+ * keeps them as text (with `*`), and groups are ordered as the enum orders its values.
+ */
 const NETWORK_COLUMNS: Partial<Record<EmissionDimension, string>> = {
   [EmissionDimension.COUNTRY]: 'f.country_code',
   [EmissionDimension.MEMBER_CATEGORY]: 'f.member_category',
   [EmissionDimension.YEAR]: 'f.year',
-  [EmissionDimension.SECTOR]: 'f.sector',
+  [EmissionDimension.SECTOR]: 'f.sector::emission_sector',
+  [EmissionDimension.ENERGY_CARRIER]: 'f.energy_carrier::energy_carrier',
+  [EmissionDimension.STANDARD]: 'f.standard::inventory_standard',
 };
 
 /** The network totals (or with `counts`, the member counts by previous year) matching the filter, grouped. */
@@ -39,7 +52,7 @@ function networkRows(
   ctx: RequestContext,
   dimensions: EmissionDimension[],
   filter: EmissionTotalsFilter,
-  table: 'network years' | 'network sectors',
+  table: NetworkFigureTable,
   counts: boolean,
 ): Knex.QueryBuilder {
   const knex = ctx.em.getKnex();
@@ -48,7 +61,17 @@ function networkRows(
   if (filter.memberCategories?.length) query.whereIn('f.member_category', filter.memberCategories);
   if (filter.fromYear != null) query.where('f.year', '>=', filter.fromYear);
   if (filter.toYear != null) query.where('f.year', '<=', filter.toYear);
-  if (filter.sectors?.length) query.whereIn('f.sector', filter.sectors);
+  if (table === 'network lines') {
+    // the rows of the grouping's shape: its columns hold values, the others every value
+    const shape = lineShape(dimensions, filter) ?? [];
+    query.where('f.shape', shape.join(' '));
+    for (const { column, list } of LINE_COLUMNS) {
+      const values = filter[list];
+      if (!shape.includes(column)) query.where(`f.${column}`, EVERY_VALUE);
+      else if (values?.length) query.whereIn(`f.${column}`, values);
+      else query.whereNot(`f.${column}`, EVERY_VALUE);
+    }
+  } else if (filter.sectors?.length) query.whereIn('f.sector', filter.sectors);
   for (const dimension of dimensions) {
     const sql = NETWORK_COLUMNS[dimension]!;
     query.select(knex.raw(`${sql} as "${DIMENSION_COLUMNS[dimension].field}"`)).groupByRaw(sql);
@@ -65,7 +88,7 @@ function networkTotalsQuery(
   ctx: RequestContext,
   dimensions: EmissionDimension[],
   filter: EmissionTotalsFilter,
-  table: 'network years' | 'network sectors',
+  table: NetworkFigureTable,
 ): Knex.QueryBuilder {
   const knex = ctx.em.getKnex();
   const sums = networkRows(ctx, dimensions, filter, table, false)
@@ -131,7 +154,7 @@ export async function emissionTotals(
   const dimensions = [...new Set(groupBy)];
   const table = figureTable(dimensions, filter);
   const query =
-    table === 'network years' || table === 'network sectors'
+    table === 'network years' || table === 'network sectors' || table === 'network lines'
       ? networkTotalsQuery(ctx, dimensions, filter, table)
       : memberTotalsQuery(ctx, dimensions, filter, table);
   query.limit(MAX_TOTAL_GROUPS + 1);

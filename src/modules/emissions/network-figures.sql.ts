@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { membersCondition } from './emission-figures.sql';
+import { EVERY_VALUE } from './network-line-total.entity';
 
 /** A country and member category: the members whose figures one row of the network totals sums. */
 interface FigureGroup {
@@ -18,6 +19,73 @@ interface NetworkTable {
   sums: [column: string, count: string | null][];
   select(where: string): string;
 }
+
+/**
+ * The rows network_line_total sums for the members `g` matching `where`: the lines `lines` selects (a condition on
+ * inventory_line_total `f` and the visibility variant `v.public_only`) with their `standard` (an SQL expression, null
+ * for every standard), grouped in `shapes` (grouping sets of `r.sector`, `r.energy_carrier`, `r.scope`, those of
+ * `lineColumns`); a column outside a row's set holds `*`.
+ */
+function lineTotals(lines: string, standard: string, lineColumns: string[], shapes: string, where: string): string {
+  const constant = ['sector', 'energy_carrier', 'scope'].filter((column) => !lineColumns.includes(column));
+  const columns = ['sector', 'energy_carrier', 'scope']
+    .map((column) => (constant.includes(column) ? `null::text as ${column}` : `f.${column}::text`))
+    .join(', ');
+  const shape = ['standard', 'sector', 'energy_carrier', 'scope']
+    .map((column) => `case when r.${column} is not null then '${column}' end`)
+    .join(', ');
+  return `select r.public_only, concat_ws(' ', ${shape}) as shape, r.year, coalesce(r.standard, '${EVERY_VALUE}') as standard,
+      coalesce(r.sector, '${EVERY_VALUE}') as sector, coalesce(r.energy_carrier, '${EVERY_VALUE}') as energy_carrier,
+      coalesce(r.scope, '${EVERY_VALUE}') as scope, g.country_code, g.member_category,
+      sum(r.emissions_tco2e) as emissions_tco2e, count(r.emissions_tco2e)::int as emissions_count,
+      sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
+      count(distinct r.member_id)::int as member_count
+    from member_figure_group g join (
+      select f.member_id, f.year, v.public_only, ${standard} as standard, ${columns}, f.emissions_tco2e,
+        f.final_energy_mwh
+      from inventory_line_total f cross join (values (false), (true)) v(public_only)
+      where ${lines}
+    ) r on r.member_id = g.member_id
+    where ${where}
+    group by r.public_only, r.year, g.country_code, g.member_category, r.standard,
+      ${constant.map((column) => `r.${column}, `).join('')}grouping sets (${shapes})`;
+}
+
+/**
+ * network_line_total: the preferred inventory's lines per energy carrier, scope, sector and scope, energy carrier
+ * and scope (network_year_total and network_year_sector_total hold the groupings without them), and every visible
+ * inventory's lines per standard, and per standard and sector. Not per sector and energy carrier: those rows would
+ * be more than half of the table's (95,000 of each shape at x10) and the rebuild's time; such groupings read the
+ * members' lines.
+ */
+const NETWORK_LINE_TABLE: NetworkTable = {
+  name: 'network_line_total',
+  keys: [
+    ['public_only', 'boolean'],
+    ['shape', 'text'],
+    ['year', 'int'],
+    ['standard', 'text'],
+    ['sector', 'text'],
+    ['energy_carrier', 'text'],
+    ['scope', 'text'],
+    ['country_code', 'varchar'],
+    ['member_category', 'member_category'],
+  ],
+  sums: [
+    ['emissions_tco2e', 'emissions_count'],
+    ['final_energy_mwh', 'final_energy_count'],
+  ],
+  select: (where) =>
+    `${lineTotals(
+      'case when v.public_only then f.preferred_public else f.preferred end',
+      'null::text',
+      ['sector', 'energy_carrier', 'scope'],
+      '(r.energy_carrier), (r.scope), (r.sector, r.scope), (r.energy_carrier, r.scope)',
+      where,
+    )}
+    union all
+    ${lineTotals('not v.public_only or f.is_public', 'f.standard::text', ['sector'], '(), (r.sector)', where)}`,
+};
 
 const NETWORK_TABLES: NetworkTable[] = [
   {
@@ -102,6 +170,7 @@ const NETWORK_TABLES: NetworkTable[] = [
        where ${where}
        group by 1, 2, 3, 4, 5, 6`,
   },
+  NETWORK_LINE_TABLE,
 ];
 
 /** The columns of a network table's rows: keys, sums and their counts, members. */
@@ -127,7 +196,12 @@ export async function networkContributions(
 ): Promise<NetworkContributions> {
   const [members, params] = membersCondition('g.member_id', memberIds);
   const contributions: NetworkContributions = [];
-  for (const table of NETWORK_TABLES) contributions.push(await em.execute(table.select(members), params));
+  for (const table of NETWORK_TABLES) {
+    const sql = table.select(members);
+    // the condition's parameters once for each time the select names it (network_line_total's union names it twice)
+    const uses = sql.split(members).length - 1;
+    contributions.push(await em.execute(sql, Array.from({ length: uses }, () => params).flat()));
+  }
   return contributions;
 }
 

@@ -12,6 +12,8 @@ export interface OracleFilter {
   toYear?: number;
   standards?: string[];
   sectors?: string[];
+  energyCarriers?: string[];
+  scopes?: string[];
 }
 
 const DIMENSIONS: Record<string, { sql: string; field: string }> = {
@@ -20,6 +22,7 @@ const DIMENSIONS: Record<string, { sql: string; field: string }> = {
   MEMBER: { sql: 'i.member_id', field: 'memberId' },
   YEAR: { sql: 'i.year', field: 'year' },
   SECTOR: { sql: 'r.sector', field: 'sector' },
+  ENERGY_CARRIER: { sql: 'r.energy_carrier', field: 'energyCarrier' },
   STANDARD: { sql: 'i.standard', field: 'standard' },
 };
 
@@ -49,6 +52,8 @@ export async function oracleEmissionTotals(
     .join('member as m', 'm.id', 'i.member_id')
     .join('emission_record as r', 'r.inventory_id', 'i.id');
   if (filter.sectors?.length) query.whereIn('r.sector', filter.sectors);
+  if (filter.energyCarriers?.length) query.whereIn('r.energy_carrier', filter.energyCarriers);
+  if (filter.scopes?.length) query.whereIn('r.scope', filter.scopes);
   if (!groupBy.includes('STANDARD')) query.where('i.preference', 1);
   for (const dimension of groupBy) {
     const { sql, field } = DIMENSIONS[dimension];

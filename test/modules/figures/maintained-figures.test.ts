@@ -12,7 +12,7 @@ const UPDATE = `mutation Update($id: ID!, $version: Int!, $input: MemberUpdate!)
   updateMember(id: $id, version: $version, input: $input) { id } }`;
 const TOTALS = `query Totals($groupBy: [EmissionDimension!]!, $filter: EmissionTotalsFilter) {
   emissionTotals(groupBy: $groupBy, filter: $filter) {
-    countryCode memberCategory memberId year sector standard emissionsTco2e finalEnergyMwh memberCount } }`;
+    countryCode memberCategory memberId year sector energyCarrier standard emissionsTco2e finalEnergyMwh memberCount } }`;
 
 const YEARS = [1990, 2005, 2012, 2018, 2021, 2023];
 const STANDARDS = ['BISKO', 'COM_BEI', 'COM_MEI', 'GPC_BASIC'];
@@ -43,6 +43,14 @@ const NETWORK_GROUPINGS: [string[], OracleFilter][] = [
   [['MEMBER_CATEGORY'], { fromYear: 2006, toYear: 2020 }],
   [['SECTOR'], { toYear: 2019 }],
   [['COUNTRY'], { sectors: ['RESIDENTIAL'], fromYear: 2015 }],
+  // the network line totals: by energy carrier, scope or standard
+  [['ENERGY_CARRIER', 'YEAR'], {}],
+  [['ENERGY_CARRIER', 'YEAR'], { scopes: ['SCOPE_1'], countryCodes: ['AT'] }],
+  [['YEAR'], { scopes: ['SCOPE_1'], sectors: ['TRANSPORT'] }],
+  [['COUNTRY', 'YEAR'], { scopes: ['SCOPE_2'] }],
+  [['STANDARD', 'YEAR'], { fromYear: 2005 }],
+  [['STANDARD', 'SECTOR', 'YEAR'], {}],
+  [['MEMBER_CATEGORY', 'YEAR'], { standards: ['COM_MEI'] }],
 ];
 const CATEGORIES = ['MUNICIPALITY', 'CITY', 'DISTRICT_COUNTY'];
 const STEPS = 45;
@@ -72,6 +80,10 @@ async function figureRows(em: EntityManager) {
     ),
     networkSectors: await em.execute(
       'select * from network_year_sector_total order by public_only, year, sector, country_code, member_category',
+    ),
+    networkLines: await em.execute(
+      `select * from network_line_total
+       order by public_only, year, standard, sector, energy_carrier, scope, country_code, member_category`,
     ),
   };
 }
@@ -179,6 +191,7 @@ describe('maintained figures', () => {
                 memberId: null,
                 year: null,
                 sector: null,
+                energyCarrier: null,
                 standard: null,
                 ...row,
               })),
@@ -189,6 +202,7 @@ describe('maintained figures', () => {
       const rows = await figureRows(api.orm.em.fork());
       expect(rows.lines.length).toBeGreaterThan(0);
       expect(rows.networkSectors.length).toBeGreaterThan(0);
+      expect(rows.networkLines.length).toBeGreaterThan(0);
       // members moved between network groups on the way, so the groups they left were recomputed too
       expect(actions.filter((action) => action.includes('"countryCode"')).length).toBeGreaterThan(0);
     },
