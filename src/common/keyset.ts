@@ -47,6 +47,29 @@ export function applyKeyset(
   return query.orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings).limit(limit);
 }
 
+/**
+ * A page `query` (ordered and limited by `applyKeyset`, its rows' ids selected as `idKey`) with the list's
+ * `totalCount`, the rows that `count` (the list's filtered query, without the cursor) matches, read in the same
+ * statement: the count is one aggregate row and the page is joined to it, so the statement returns the count even
+ * for an empty page (one row of nulls then). Neither refers to the other: PostgreSQL runs each once.
+ */
+export async function pageWithTotal(
+  query: Knex.QueryBuilder,
+  count: Knex.QueryBuilder,
+  direction: OrderDirection,
+  idKey: string,
+): Promise<{ rows: Record<string, unknown>[]; totalCount: number }> {
+  const dir = direction === OrderDirection.ASC ? 'asc' : 'desc';
+  const knex = query.client;
+  const rows: Record<string, unknown>[] = await knex
+    .queryBuilder()
+    .select('page.*', 'total.total_count')
+    .from(count.count({ total_count: '*' }).as('total'))
+    .leftJoin(query.as('page'), (on: Knex.JoinClause) => on.on(knex.raw('true')))
+    .orderByRaw(`page.sort_key ${dir}, ?? ${dir}`, [`page.${idKey}`]);
+  return { rows: rows.filter((row) => row[idKey] != null), totalCount: Number(rows[0].total_count) };
+}
+
 /** The `totalCount` of a list: how many rows its filtered query matches, over all pages. */
 export async function countAll(query: Knex.QueryBuilder): Promise<number> {
   const [row] = await query.count({ count: '*' });

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
+import { applyKeyset, countAll, nullableDateKey, pageWithTotal, type SortKey } from '../../common/keyset';
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
@@ -76,19 +76,26 @@ export interface PlannedMemberRow {
   population: number | null;
 }
 
+/** What the list asks beside the plan's columns: the latest population, and the `totalCount` of the filter. */
+export interface MemberPageOptions {
+  withPopulation: boolean;
+  withTotalCount: boolean;
+}
+
 /**
  * One page of members (first + 1, to tell whether more follow) in one statement: the columns `plan` selects (as `m`,
- * relations joined), the sort key, and the latest population when `withPopulation`.
+ * relations joined), the sort key, the latest population when asked, and when asked the `totalCount` (null when not).
  */
 export async function memberPageRows(
   em: EntityManager,
   plan: ReadPlan,
-  withPopulation: boolean,
+  options: MemberPageOptions,
   filter: MemberFilter,
   order: MemberOrder,
   page: PageRequest,
   visibleInventories: string,
-): Promise<PlannedMemberRow[]> {
+): Promise<{ rows: PlannedMemberRow[]; totalCount: number | null }> {
+  const { withPopulation } = options;
   const byProgress = order.field === MemberOrderField.REDUCTION_PERCENT;
   const byPopulation = order.field === MemberOrderField.POPULATION;
   const query = filteredMembers(em, filter, visibleInventories, {
@@ -98,26 +105,28 @@ export async function memberPageRows(
   selectPlanned(query, plan);
   if (withPopulation) query.select('lp.population as latest_population');
   const direction = order.direction ?? OrderDirection.ASC;
-  const rows: Record<string, unknown>[] = await applyKeyset(
-    query,
-    SORT_KEYS[order.field],
-    direction,
-    page.after,
-    page.first + 1,
-  );
-  return rows.map((row) => ({
-    // a plain object with the selected properties of Member: the resolvers read nothing else
-    member: plannedObject(row, plan) as unknown as Member,
-    sortKey: row.sort_key as string | number,
-    population: (row.latest_population as number | null | undefined) ?? null,
-  }));
+  applyKeyset(query, SORT_KEYS[order.field], direction, page.after, page.first + 1);
+  // the count joins only what the filter needs, not the page's population or progress
+  const { rows, totalCount } = options.withTotalCount
+    ? await pageWithTotal(query, countedMembers(em, filter, visibleInventories), direction, `${plan.alias}__id`)
+    : { rows: (await query) as Record<string, unknown>[], totalCount: null };
+  return {
+    rows: rows.map((row) => ({
+      // a plain object with the selected properties of Member: the resolvers read nothing else
+      member: plannedObject(row, plan) as unknown as Member,
+      sortKey: row.sort_key as string | number,
+      population: (row.latest_population as number | null | undefined) ?? null,
+    })),
+    totalCount,
+  };
 }
 
-/** The `totalCount` of the members matching `filter`, over the base table unless a filter needs a join. */
-export async function countMembers(
-  em: EntityManager,
-  filter: MemberFilter,
-  visibleInventories: string,
-): Promise<number> {
-  return countAll(filteredMembers(em, filter, visibleInventories, { population: false, progress: false }));
+/** The members matching `filter` for their `totalCount`, over the base table unless a filter needs a join. */
+function countedMembers(em: EntityManager, filter: MemberFilter, visibleInventories: string): Knex.QueryBuilder {
+  return filteredMembers(em, filter, visibleInventories, { population: false, progress: false });
+}
+
+/** The `totalCount` of the members matching `filter`, in a statement of its own (when the page did not read it). */
+export function countMembers(em: EntityManager, filter: MemberFilter, visibleInventories: string): Promise<number> {
+  return countAll(countedMembers(em, filter, visibleInventories));
 }
