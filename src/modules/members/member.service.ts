@@ -9,7 +9,7 @@ import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { refreshMemberFigures } from '../targets/member-figures';
 import { requireKnownCountries } from './country.service';
-import { countMembers, memberPageRows } from './member-list.sql';
+import { countMembers, memberConditions, memberPageRows } from './member-list.sql';
 import { applyMemberChanges } from './member-changes';
 import { Member } from './member.entity';
 import {
@@ -60,14 +60,14 @@ export async function listMembers(
   connection: Selection,
 ): Promise<Page<Member>> {
   const page = pageRequest(args, 2);
-  const filter = await validFilter(ctx, args.filter ?? {});
+  const where = memberConditions(await validFilter(ctx, args.filter ?? {}));
   const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
   const nodes = nodesOf(connection);
   const plan = planMember(ctx, nodes);
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
   const options = { withPopulation, withTotalCount: connection.has('totalCount') };
-  const { rows, totalCount } = await memberPageRows(ctx.em, plan, options, filter, order, page, visibleInventories);
+  const { rows, totalCount } = await memberPageRows(ctx.em, plan, options, where, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
   for (const row of rows) {
     sortKeys.set(row.member, [row.sortKey, row.member.id]);
@@ -77,7 +77,7 @@ export async function listMembers(
     rows.map((row) => row.member),
     page,
     (member) => sortKeys.get(member)!,
-    () => totalCount ?? countMembers(ctx.em, filter, visibleInventories),
+    () => totalCount ?? countMembers(ctx.em, where, visibleInventories),
   );
 }
 

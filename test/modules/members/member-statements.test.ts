@@ -74,6 +74,40 @@ describe('a page of members with its totalCount is one statement', () => {
   });
 });
 
+describe('the statement of a page is built once per shape', () => {
+  it('binds the values of each request to the same text: filters and cursors answer as asked', async () => {
+    const sent: { sql: string; bindings: unknown[] }[] = [];
+    // the country codes are read once per database, maybe here: only the pages count
+    const listen = (query: { sql: string; bindings: unknown[] }) => {
+      if (query.sql.includes('"member"')) sent.push(query);
+    };
+    api.orm.em.getKnex().on('query', listen);
+    const names = (data: Record<string, any>) => data.members.nodes.map((node: { name: string }) => node.name);
+    try {
+      const wien = await measured(PAGE, { first: 5, filter: { nameContains: 'wien', countryCodes: ['AT'] } });
+      const frankfurt = await measured(PAGE, { first: 5, filter: { nameContains: 'FURT', countryCodes: ['DE'] } });
+      expect(names(wien.data)).toEqual(['Wien']);
+      expect(names(frankfurt.data)).toEqual(['Frankfurt am Main']);
+      const first = await measured(PAGE, { first: 3 });
+      const next = await measured(PAGE, { first: 3, after: first.data.members.pageInfo.endCursor });
+      const later = await measured(PAGE, { first: 3, after: next.data.members.pageInfo.endCursor });
+      expect(new Set([...names(first.data), ...names(next.data), ...names(later.data)]).size).toBe(9);
+    } finally {
+      api.orm.em.getKnex().off('query', listen);
+    }
+    expect(sent).toHaveLength(5);
+    expect(sent[1].sql).toBe(sent[0].sql);
+    expect(sent[1].bindings).not.toEqual(sent[0].bindings);
+    expect(sent[4].sql).toBe(sent[3].sql);
+    expect(sent[4].bindings).not.toEqual(sent[3].bindings);
+  });
+
+  it('reads empty text in a filter as no condition, as before', async () => {
+    const { data } = await measured(PAGE, { first: 1, filter: { nameContains: '', joinedAfter: null } });
+    expect(data.members.totalCount).toBe(TOTAL_MEMBERS);
+  });
+});
+
 describe('one member with targets and its inventory series', () => {
   it('is one statement', async () => {
     const query = `query ($id: ID!) { member(id: $id) { name
