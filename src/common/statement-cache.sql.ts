@@ -6,7 +6,16 @@ import type { Knex } from '@mikro-orm/postgresql';
  * time. The statement is built from stand-ins for the parameters; the stand-ins found among the compiled bindings say
  * which value goes where, so a later request of the same shape binds its own values to the remembered text.
  */
-export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type ParamValue = string | number | boolean | null | undefined | readonly (string | number)[] | WholeArray;
+
+/** An array bound as one PostgreSQL array (`= any(?)`): one text for any length. */
+export interface WholeArray {
+  readonly whole: readonly (string | number)[];
+}
+
+function isWhole(value: ParamValue): value is WholeArray {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 export type Params = Readonly<Record<string, ParamValue>>;
 
 /** Where a binding of the compiled statement comes from: a parameter (or one element of it), an array, a constant. */
@@ -28,8 +37,9 @@ const statements = new Map<string, CompiledStatement>();
 const NUMBER_STAND_IN = -(2 ** 52);
 
 /**
- * The key of the text, and the stand-ins: numbers and strings are bound, so only whether they are there (and how long
- * an array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part of the shape.
+ * The key of the text, and the stand-ins: numbers, strings and whole arrays are bound, so only whether they are there
+ * (and how long a plain array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part
+ * of the shape.
  */
 function standIns(params: Params): { key: string; standIns: Record<string, ParamValue>; refs: Map<unknown, Slot> } {
   const refs = new Map<unknown, Slot>();
@@ -44,6 +54,9 @@ function standIns(params: Params): { key: string; standIns: Record<string, Param
     if (Array.isArray(value)) {
       parts.push(`${name}[${value.length}]`);
       marked[name] = value.map((element: string | number, index) => standIn(name, index, element));
+    } else if (isWhole(value)) {
+      parts.push(`${name}:array`);
+      marked[name] = standIn(name, null, '');
     } else if (typeof value === 'string' || typeof value === 'number') {
       parts.push(`${name}:${typeof value}`);
       marked[name] = standIn(name, null, value);
@@ -64,6 +77,7 @@ function bound(slot: Slot, params: Params): unknown {
   if ('constant' in slot) return slot.constant;
   if ('array' in slot) return slot.array.map((element) => bound(element, params));
   const value = params[slot.param];
+  if (isWhole(value)) return value.whole;
   return slot.element === null ? value : (value as readonly unknown[])[slot.element];
 }
 
