@@ -58,7 +58,7 @@ export function ConnectionType<TNode extends object>(nodeType: ClassType<TNode>,
     }
 
     @Field(() => Int, { description: 'How many items the whole list holds with these filters, over all pages.' })
-    totalCount(): Promise<number> {
+    totalCount(): number | Promise<number> {
       return this.page.totalCount();
     }
   }

@@ -34,6 +34,17 @@ export function applyKeyset(
   after: CursorValues | null,
   limit: number,
 ): Knex.QueryBuilder {
+  return keysetPage(query, key, direction, after && cursorBindings(after, key.sqlType), limit);
+}
+
+/** As `applyKeyset`, after a cursor already checked: its sort value and id, as `cursorBindings` gives them. */
+export function keysetPage(
+  query: Knex.QueryBuilder,
+  key: SortKey,
+  direction: OrderDirection,
+  after: readonly [string | number, string] | null,
+  limit: number,
+): Knex.QueryBuilder {
   const value = valueSql(key, direction);
   const dir = direction === OrderDirection.ASC ? 'asc' : 'desc';
   query.select(query.client.raw(`${value.sql} as sort_key`, value.bindings));
@@ -41,10 +52,41 @@ export function applyKeyset(
     const comparison = direction === OrderDirection.ASC ? '>' : '<';
     query.whereRaw(`(${value.sql}, ${key.idColumn}) ${comparison} (?::${key.sqlType}, ?::uuid)`, [
       ...value.bindings,
-      ...cursorBindings(after, key.sqlType),
+      ...after,
     ]);
   }
   return query.orderByRaw(`${value.sql} ${dir}, ${key.idColumn} ${dir}`, value.bindings).limit(limit);
+}
+
+/**
+ * A page `query` (ordered and limited by `applyKeyset`, its rows' ids selected as `idKey`) with the list's
+ * `totalCount`, the rows that `count` (the list's filtered query, without the cursor) matches, read in the same
+ * statement as `total_count`: the count is one aggregate row and the page is joined to it, so the statement returns
+ * the count even for an empty page (one row of nulls then, which `pageAndTotal` drops). Neither refers to the other:
+ * PostgreSQL runs each once.
+ */
+export function withTotalCount(
+  query: Knex.QueryBuilder,
+  count: Knex.QueryBuilder,
+  direction: OrderDirection,
+  idKey: string,
+): Knex.QueryBuilder {
+  const dir = direction === OrderDirection.ASC ? 'asc' : 'desc';
+  const knex = query.client;
+  return knex
+    .queryBuilder()
+    .select('page.*', 'total.total_count')
+    .from(count.count({ total_count: '*' }).as('total'))
+    .leftJoin(query.as('page'), (on: Knex.JoinClause) => on.on(knex.raw('true')))
+    .orderByRaw(`page.sort_key ${dir}, ?? ${dir}`, [`page.${idKey}`]);
+}
+
+/** The rows of the page and the count of a statement from `withTotalCount`. */
+export function pageAndTotal(
+  rows: Record<string, unknown>[],
+  idKey: string,
+): { rows: Record<string, unknown>[]; totalCount: number } {
+  return { rows: rows.filter((row) => row[idKey] != null), totalCount: Number(rows[0].total_count) };
 }
 
 /** The `totalCount` of a list: how many rows its filtered query matches, over all pages. */

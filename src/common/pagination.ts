@@ -83,7 +83,7 @@ export function pageRequest(args: PageArgs, arity: number): PageRequest {
   return { first, after: args.after ? decodeCursor('after', args.after, arity) : null };
 }
 
-/** One page of a list: the rows, a cursor per row, whether more follow, and a lazily counted total. */
+/** One page of a list: the rows, a cursor per row, whether more follow, and the total (counted lazily, or read with the page). */
 export class Page<T> {
   readonly nodes: T[];
   readonly hasNextPage: boolean;
@@ -93,7 +93,7 @@ export class Page<T> {
     rowsFetched: T[],
     request: PageRequest,
     private readonly cursorOf: (node: T) => CursorValues,
-    readonly totalCount: () => Promise<number>,
+    readonly totalCount: () => number | Promise<number>,
   ) {
     this.hasNextPage = rowsFetched.length > request.first;
     this.hasPreviousPage = request.after !== null;

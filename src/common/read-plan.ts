@@ -187,13 +187,18 @@ function plannedList(
   };
 }
 
-/** What tells plans apart: equal keys read the same columns and joins (one DataLoader per key batches alike reads). */
+/**
+ * What tells plans apart: equal keys read the same columns, joins and lists with the same conditions, so the same SQL
+ * (one DataLoader per key batches alike reads; statement-cache.sql.ts remembers the SQL text per key).
+ */
 export function planKey(plan: ReadPlan): string {
   const columns = plan.columns.map((column) => column.property).join(',');
   const relations = plan.relations.map(
     (relation) => `${relation.property}${relation.joined ? `(${planKey(relation.joined)})` : ''}`,
   );
-  const lists = plan.lists.map((list) => `${list.property}(${planKey(list.plan)})`);
+  const lists = plan.lists.map(
+    (list) => `${list.property}(${planKey(list.plan)} where ${list.where} order ${list.orderBy} ${list.single})`,
+  );
   return `${plan.table}[${columns};${relations.join(',')};${lists.join(',')}]`;
 }
 

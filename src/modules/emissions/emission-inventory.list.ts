@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { applyKeyset, countAll } from '../../common/keyset';
+import { applyKeyset, countAll, pageAndTotal, withTotalCount as withTotal } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireUuids, requireYearRange } from '../../common/validation';
@@ -37,25 +37,34 @@ function filteredInventories(ctx: RequestContext, filter: EmissionInventoryFilte
   return query;
 }
 
-/** Inventories the viewer may see, newest year first (ties by id), a page at a time. */
+/**
+ * Inventories the viewer may see, newest year first (ties by id), a page at a time; with `withTotalCount` their
+ * `totalCount` read in the same statement.
+ */
 export async function listInventories(
   ctx: RequestContext,
   args: PageArgs & { filter?: EmissionInventoryFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<EmissionInventory>> {
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
-  const rows: Record<string, unknown>[] = await applyKeyset(
+  const query = applyKeyset(
     filteredInventories(ctx, filter).select('i.*'),
     YEAR_KEY,
     OrderDirection.DESC,
     page.after,
     page.first + 1,
   );
-  const inventories = rows.map(({ sort_key: _sortKey, ...columns }) => ctx.em.map(EmissionInventory, columns));
+  const read = withTotalCount
+    ? pageAndTotal(await withTotal(query, filteredInventories(ctx, filter), OrderDirection.DESC, 'id'), 'id')
+    : { rows: (await query) as Record<string, unknown>[], totalCount: null };
+  const inventories = read.rows.map(({ sort_key: _sortKey, total_count: _totalCount, ...columns }) =>
+    ctx.em.map(EmissionInventory, columns),
+  );
   return new Page(
     inventories,
     page,
     (inventory) => [inventory.year, inventory.id],
-    () => countAll(filteredInventories(ctx, filter)),
+    () => read.totalCount ?? countAll(filteredInventories(ctx, filter)),
   );
 }

@@ -37,8 +37,10 @@ export class EmissionInventoryResolver {
     })
     filter: EmissionInventoryFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EmissionInventoryConnection> {
-    return new EmissionInventoryConnection(await listInventories(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new EmissionInventoryConnection(await listInventories(ctx, { ...page, filter }, withTotalCount));
   }
 
   @Mutation(() => EmissionInventory, {

@@ -1,11 +1,13 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
+import { countAll, keysetPage, nullableDateKey, pageAndTotal, type SortKey, withTotalCount } from '../../common/keyset';
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
-import type { PageRequest } from '../../common/pagination';
+import { cursorBindings, type PageRequest } from '../../common/pagination';
+import { cachedRows, type ParamValue } from '../../common/statement-cache.sql';
 import { charterProgressLateral } from '../targets/charter-progress-sql';
 import { whereTargetProgressMatches } from '../targets/target-progress-sql';
-import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import type { TargetProgressFilter } from '../targets/target-progress.filter';
 import type { Member } from './member.entity';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
 
@@ -38,34 +40,85 @@ interface Joins {
 }
 
 /**
- * The members matching `filter`, as a query over `member m`; with `joins.population` the latest population joined as
+ * A member filter as the values the statement binds: checked, the name as its ILIKE pattern, the target progress
+ * filter flattened (`targetProgress` says whether there is one), empty text as none.
+ */
+export interface MemberConditions {
+  [name: string]: ParamValue;
+  countryCodes?: string[];
+  categories?: string[];
+  statuses?: string[];
+  membershipTypes?: string[];
+  namePattern?: string;
+  populationMin?: number;
+  populationMax?: number;
+  joinedAfter?: string;
+  joinedBefore?: string;
+  progressStatuses?: string[];
+  targetProgress: boolean;
+  targetOrigins?: string[];
+  targetTypes?: string[];
+  targetYear?: number;
+  targetStatuses?: string[];
+}
+
+export function memberConditions(filter: MemberFilter): MemberConditions {
+  const { targetProgress } = filter;
+  return {
+    countryCodes: filter.countryCodes,
+    categories: filter.categories,
+    statuses: filter.statuses,
+    membershipTypes: filter.membershipTypes,
+    namePattern: filter.nameContains ? containsPattern(filter.nameContains) : undefined,
+    populationMin: filter.populationMin ?? undefined,
+    populationMax: filter.populationMax ?? undefined,
+    joinedAfter: filter.joinedAfter || undefined,
+    joinedBefore: filter.joinedBefore || undefined,
+    progressStatuses: filter.progressStatuses,
+    targetProgress: targetProgress != null,
+    targetOrigins: targetProgress?.origins,
+    targetTypes: targetProgress?.types,
+    targetYear: targetProgress?.targetYear ?? undefined,
+    targetStatuses: targetProgress?.statuses,
+  };
+}
+
+/**
+ * The members matching `where`, as a query over `member m`; with `joins.population` the latest population joined as
  * `lp`, with `joins.progress` the Charter progress as `pg` computed from the inventories that `visibleInventories` (an
- * SQL condition on `i`) lets the viewer see. A filter on either joins it whatever `joins` says.
+ * SQL condition on `i`) lets the viewer see. A condition on either joins it whatever `joins` says.
  */
 export function filteredMembers(
   em: EntityManager,
-  filter: MemberFilter,
+  where: MemberConditions,
   visibleInventories: string,
   joins: Joins,
 ): Knex.QueryBuilder {
   const knex = em.getKnex();
   const query = knex.from('member as m');
-  if (joins.population || filter.populationMin != null || filter.populationMax != null)
-    query.joinRaw(LATEST_POPULATION);
-  if (joins.progress || filter.progressStatuses?.length) {
+  if (joins.population || where.populationMin != null || where.populationMax != null) query.joinRaw(LATEST_POPULATION);
+  if (joins.progress || where.progressStatuses?.length) {
     query.joinRaw(`left join lateral ${charterProgressLateral('m.id', visibleInventories)} pg on true`);
   }
-  if (filter.progressStatuses?.length) query.whereIn('pg.status', filter.progressStatuses);
-  if (filter.targetProgress) whereTargetProgressMatches(query, filter.targetProgress, visibleInventories);
-  if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
-  if (filter.categories?.length) query.whereIn('m.category', filter.categories);
-  if (filter.statuses?.length) query.whereIn('m.status', filter.statuses);
-  if (filter.membershipTypes?.length) query.whereIn('m.membership_type', filter.membershipTypes);
-  if (filter.nameContains) query.whereRaw(`m.name ilike ? escape '\\'`, [containsPattern(filter.nameContains)]);
-  if (filter.populationMin != null) query.where('lp.population', '>=', filter.populationMin);
-  if (filter.populationMax != null) query.where('lp.population', '<=', filter.populationMax);
-  if (filter.joinedAfter) query.where('m.joined_on', '>=', filter.joinedAfter);
-  if (filter.joinedBefore) query.where('m.joined_on', '<=', filter.joinedBefore);
+  if (where.progressStatuses?.length) query.whereIn('pg.status', where.progressStatuses);
+  if (where.targetProgress) {
+    const progress = {
+      origins: where.targetOrigins,
+      types: where.targetTypes,
+      targetYear: where.targetYear,
+      statuses: where.targetStatuses,
+    } as TargetProgressFilter;
+    whereTargetProgressMatches(query, progress, visibleInventories);
+  }
+  if (where.countryCodes?.length) query.whereIn('m.country_code', where.countryCodes);
+  if (where.categories?.length) query.whereIn('m.category', where.categories);
+  if (where.statuses?.length) query.whereIn('m.status', where.statuses);
+  if (where.membershipTypes?.length) query.whereIn('m.membership_type', where.membershipTypes);
+  if (where.namePattern) query.whereRaw(`m.name ilike ? escape '\\'`, [where.namePattern]);
+  if (where.populationMin != null) query.where('lp.population', '>=', where.populationMin);
+  if (where.populationMax != null) query.where('lp.population', '<=', where.populationMax);
+  if (where.joinedAfter) query.where('m.joined_on', '>=', where.joinedAfter);
+  if (where.joinedBefore) query.where('m.joined_on', '<=', where.joinedBefore);
   return query;
 }
 
@@ -76,48 +129,64 @@ export interface PlannedMemberRow {
   population: number | null;
 }
 
+/** What the list asks beside the plan's columns: the latest population, and the `totalCount` of the filter. */
+export interface MemberPageOptions {
+  withPopulation: boolean;
+  withTotalCount: boolean;
+}
+
 /**
  * One page of members (first + 1, to tell whether more follow) in one statement: the columns `plan` selects (as `m`,
- * relations joined), the sort key, and the latest population when `withPopulation`.
+ * relations joined), the sort key, the latest population when asked, and when asked the `totalCount` (null when not).
+ * The statement's text is built once per shape (plan, options, order, which conditions, visibility).
  */
 export async function memberPageRows(
   em: EntityManager,
   plan: ReadPlan,
-  withPopulation: boolean,
-  filter: MemberFilter,
+  options: MemberPageOptions,
+  where: MemberConditions,
   order: MemberOrder,
   page: PageRequest,
   visibleInventories: string,
-): Promise<PlannedMemberRow[]> {
-  const byProgress = order.field === MemberOrderField.REDUCTION_PERCENT;
-  const byPopulation = order.field === MemberOrderField.POPULATION;
-  const query = filteredMembers(em, filter, visibleInventories, {
-    population: withPopulation || byPopulation,
-    progress: byProgress,
-  });
-  selectPlanned(query, plan);
-  if (withPopulation) query.select('lp.population as latest_population');
+): Promise<{ rows: PlannedMemberRow[]; totalCount: number | null }> {
+  const sortKey = SORT_KEYS[order.field];
   const direction = order.direction ?? OrderDirection.ASC;
-  const rows: Record<string, unknown>[] = await applyKeyset(
-    query,
-    SORT_KEYS[order.field],
-    direction,
-    page.after,
-    page.first + 1,
-  );
-  return rows.map((row) => ({
-    // a plain object with the selected properties of Member: the resolvers read nothing else
-    member: plannedObject(row, plan) as unknown as Member,
-    sortKey: row.sort_key as string | number,
-    population: (row.latest_population as number | null | undefined) ?? null,
-  }));
+  const [afterValue, afterId] = page.after ? cursorBindings(page.after, sortKey.sqlType) : [];
+  const idKey = `${plan.alias}__id`;
+  const shape = `members ${planKey(plan)} ${order.field} ${direction} ${JSON.stringify(options)} ${visibleInventories}`;
+  const params = { ...where, afterValue, afterId, limit: page.first + 1 };
+  const read = await cachedRows(em.getKnex(), shape, params, (bound) => {
+    const conditions = bound as MemberConditions;
+    const query = filteredMembers(em, conditions, visibleInventories, {
+      population: options.withPopulation || order.field === MemberOrderField.POPULATION,
+      progress: order.field === MemberOrderField.REDUCTION_PERCENT,
+    });
+    selectPlanned(query, plan);
+    if (options.withPopulation) query.select('lp.population as latest_population');
+    const after = bound.afterId === undefined ? null : ([bound.afterValue, bound.afterId] as [string, string]);
+    keysetPage(query, sortKey, direction, after, bound.limit as number);
+    if (!options.withTotalCount) return query;
+    // the count joins only what the filter needs, not the page's population or progress
+    return withTotalCount(query, countedMembers(em, conditions, visibleInventories), direction, idKey);
+  });
+  const { rows, totalCount } = options.withTotalCount ? pageAndTotal(read, idKey) : { rows: read, totalCount: null };
+  return {
+    rows: rows.map((row) => ({
+      // a plain object with the selected properties of Member: the resolvers read nothing else
+      member: plannedObject(row, plan) as unknown as Member,
+      sortKey: row.sort_key as string | number,
+      population: (row.latest_population as number | null | undefined) ?? null,
+    })),
+    totalCount,
+  };
 }
 
-/** The `totalCount` of the members matching `filter`, over the base table unless a filter needs a join. */
-export async function countMembers(
-  em: EntityManager,
-  filter: MemberFilter,
-  visibleInventories: string,
-): Promise<number> {
-  return countAll(filteredMembers(em, filter, visibleInventories, { population: false, progress: false }));
+/** The members matching `where` for their `totalCount`, over the base table unless a condition needs a join. */
+function countedMembers(em: EntityManager, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
+  return filteredMembers(em, where, visibleInventories, { population: false, progress: false });
+}
+
+/** The `totalCount` of the members matching `where`, in a statement of its own (when the page did not read it). */
+export function countMembers(em: EntityManager, where: MemberConditions, visibleInventories: string): Promise<number> {
+  return countAll(countedMembers(em, where, visibleInventories));
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { defineLoader, type RequestContext } from '../../common/context';
 import { type KeyedPlan, plannedObject, rememberedPlan, selectPlanned } from '../../common/read-plan';
+import { cachedRows } from '../../common/statement-cache.sql';
 import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
@@ -29,11 +30,14 @@ export function plannedMemberById(ctx: RequestContext, selection: Selection): Da
     `plannedMemberById ${key}`,
     () =>
       new DataLoader<string, Member | null>(async (ids) => {
-        const query = ctx.em
-          .getKnex()
-          .from(`${plan.table} as ${plan.alias}`)
-          .whereIn(`${plan.alias}.id`, [...ids]);
-        const rows: Record<string, unknown>[] = await selectPlanned(query, plan);
+        // the ids as one array: one text for batches of any size, built once per plan
+        const knex = ctx.em.getKnex();
+        const rows = await cachedRows(knex, `memberById ${key}`, { ids: { whole: [...ids] } }, ({ ids: bound }) => {
+          const query = knex
+            .from(`${plan.table} as ${plan.alias}`)
+            .whereRaw(`?? = any(?::uuid[])`, [`${plan.alias}.id`, bound as string]);
+          return selectPlanned(query, plan);
+        });
         // plain objects with the selected properties of Member: the resolvers read nothing else
         const members = rows.map((row) => plannedObject(row, plan) as unknown as Member);
         return byKeys(ids, members, (member) => member.id, null);

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isPlanned } from '../../common/read-plan';
-import { nodesOf, selectionOf } from '../../common/selection';
+import { selectionOf } from '../../common/selection';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { CoordinationOffice } from './coordination-office.entity';
@@ -25,7 +25,7 @@ export class MemberResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<MemberConnection> {
-    return new MemberConnection(await listMembers(ctx, { ...page, filter, orderBy }, nodesOf(selectionOf(info))));
+    return new MemberConnection(await listMembers(ctx, { ...page, filter, orderBy }, selectionOf(info)));
   }
 
   @Query(() => Member, { nullable: true, description: 'One member by id; null when there is none.' })

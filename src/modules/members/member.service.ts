@@ -3,13 +3,13 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
-import type { Selection } from '../../common/selection';
+import { nodesOf, type Selection } from '../../common/selection';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility';
 import { refreshMemberFigures } from '../targets/member-figures';
 import { requireKnownCountries } from './country.service';
-import { countMembers, memberPageRows } from './member-list.sql';
+import { countMembers, memberConditions, memberPageRows } from './member-list.sql';
 import { applyMemberChanges } from './member-changes';
 import { Member } from './member.entity';
 import {
@@ -50,21 +50,24 @@ async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Prom
 }
 
 /**
- * One page of members, read in one statement planned from `nodes` (what the query asks of each member): plain objects
- * with the selected properties and relations, no entities. The latest population is read with them when asked.
+ * One page of members, read in one statement planned from `connection` (what the query asks of the page and of each
+ * member): plain objects with the selected properties and relations, no entities. The latest population and the
+ * `totalCount` are read in the same statement when asked.
  */
 export async function listMembers(
   ctx: RequestContext,
   args: PageArgs & { filter?: MemberFilter | null; orderBy?: MemberOrder | null },
-  nodes: Selection,
+  connection: Selection,
 ): Promise<Page<Member>> {
   const page = pageRequest(args, 2);
-  const filter = await validFilter(ctx, args.filter ?? {});
+  const where = memberConditions(await validFilter(ctx, args.filter ?? {}));
   const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
+  const nodes = nodesOf(connection);
   const plan = planMember(ctx, nodes);
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
-  const rows = await memberPageRows(ctx.em, plan, withPopulation, filter, order, page, visibleInventories);
+  const options = { withPopulation, withTotalCount: connection.has('totalCount') };
+  const { rows, totalCount } = await memberPageRows(ctx.em, plan, options, where, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
   for (const row of rows) {
     sortKeys.set(row.member, [row.sortKey, row.member.id]);
@@ -74,7 +77,7 @@ export async function listMembers(
     rows.map((row) => row.member),
     page,
     (member) => sortKeys.get(member)!,
-    () => countMembers(ctx.em, filter, visibleInventories),
+    () => totalCount ?? countMembers(ctx.em, where, visibleInventories),
   );
 }
 

@@ -96,6 +96,33 @@ describe('emissionInventories', () => {
     expect(counts[1]).toBe(counts[0]);
     expect(counts[0]).toBeLessThanOrEqual(4);
   });
+
+  it('reads the totalCount in the statement of the page, also for the empty page past the end', async () => {
+    const query = `query ($first: Int, $after: String) { emissionInventories(first: $first, after: $after) {
+      totalCount pageInfo { endCursor } nodes { id } } }`;
+    const measured = async (variables: Record<string, unknown>) => {
+      api.resetStatementCount();
+      const response = await api.graphql(query, variables);
+      expect(response.errors).toBeUndefined();
+      return { connection: response.data!.emissionInventories, statements: api.statementCount() };
+    };
+    const visible = SCENARIO_INVENTORIES.filter((inventory) => inventory.isPublic).length;
+    let after: string | null = null;
+    let seen = 0;
+    while (seen < visible) {
+      const page = await measured({ first: 100, after });
+      expect(page.connection.nodes.length).toBeGreaterThan(0);
+      expect(page.connection.totalCount).toBe(visible);
+      expect(page.statements).toBe(1);
+      seen += page.connection.nodes.length;
+      after = page.connection.pageInfo.endCursor;
+    }
+    expect(seen).toBe(visible);
+    const past = await measured({ first: 100, after });
+    expect(past.connection.nodes).toEqual([]);
+    expect(past.connection.totalCount).toBe(visible);
+    expect(past.statements).toBe(1);
+  });
 });
 
 describe('Member.inventories', () => {
