@@ -18,9 +18,10 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 type RequestContext = Parameters<Executor>[0];
 
 /**
- * A compiled operation, or null for one that graphql-js executes: it could not be compiled, or it puts variables
- * inside a literal list or object (`{ name: $name }`), which graphql-jit fills with null where graphql-js leaves an
- * unsent variable's field out.
+ * A compiled query, or null for an operation that graphql-js executes: a mutation (graphql-jit runs the mutation
+ * fields after a failed non-null one, where graphql-js stops; they are few and their answers small), a query that
+ * could not be compiled, or one that puts variables inside a literal list or object (`{ name: $name }`), which
+ * graphql-jit fills with null where graphql-js leaves an unsent variable's field out.
  */
 type Compiled = CompiledQuery | null;
 
@@ -49,7 +50,9 @@ function variablesInLiterals(document: DocumentNode): boolean {
   return found;
 }
 
-function compiledFor(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled {
+function compiledFor(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Compiled {
+  if (operation.operation !== 'query') return null;
+  const operationName = operation.name?.value;
   let byName = compiledByDocument.get(document);
   if (!byName) compiledByDocument.set(document, (byName = new Map()));
   const key = operationName ?? '';
@@ -90,7 +93,7 @@ function runGraphqlJs(schema: GraphQLSchema, { document, request, context }: Req
 async function run(schema: GraphQLSchema, requestContext: RequestContext): Promise<ExecutionResult> {
   const { document, request, context } = requestContext;
   const operation = requestContext.operation as OperationDefinitionNode | undefined;
-  const compiled = operation ? compiledFor(schema, document, request.operationName) : null;
+  const compiled = operation ? compiledFor(schema, document, operation) : null;
   if (!operation || !compiled) return runGraphqlJs(schema, requestContext);
   const variables = request.variables ?? {};
   // graphql-js's coercion decides, with its messages (Apollo reports them as BAD_USER_INPUT, naming the field)
