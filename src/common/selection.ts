@@ -15,12 +15,17 @@ export type Selection = ReadonlyMap<string, Selection>;
 const NOTHING: Selection = new Map();
 
 /**
- * Selections by the field nodes they were walked from, and the type they were walked for. GraphQL execution gives
- * every item of a list the same field nodes array, made afresh for each execution (so for its variables): a field of
- * 100 rows (or 50 `_entities` representations) is walked once, and what is derived from its selection (a read plan)
- * can be remembered per selection object.
+ * Selections by the execution (its coerced variables, one object per execution), the field nodes they were walked
+ * from, and the type they were walked for. Execution gives every item of a list the same field nodes array: a field
+ * of 100 rows (or 50 `_entities` representations) is walked once, and what is derived from its selection (a read
+ * plan) can be remembered per selection object, for that execution only. A compiled query (src/http/
+ * compiled-execution.ts) passes the same field nodes to every execution of it, so they alone would carry one
+ * request's selection, and what was remembered for it, into the next.
  */
-const selections = new WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, Selection>>();
+const selections = new WeakMap<
+  GraphQLResolveInfo['variableValues'],
+  WeakMap<GraphQLResolveInfo['fieldNodes'], Map<string, Selection>>
+>();
 
 interface Walk {
   fragments: Record<string, FragmentDefinitionNode>;
@@ -57,8 +62,10 @@ function collect(set: SelectionSetNode | undefined, typeName: string, walk: Walk
  * (the `_entities` union) pass the concrete type: only fragments on that type count.
  */
 export function selectionOf(info: GraphQLResolveInfo, typeName = '*'): Selection {
-  let byType = selections.get(info.fieldNodes);
-  if (!byType) selections.set(info.fieldNodes, (byType = new Map()));
+  let byNodes = selections.get(info.variableValues);
+  if (!byNodes) selections.set(info.variableValues, (byNodes = new WeakMap()));
+  let byType = byNodes.get(info.fieldNodes);
+  if (!byType) byNodes.set(info.fieldNodes, (byType = new Map()));
   const cached = byType.get(typeName);
   if (cached) return cached;
   const walk: Walk = { fragments: info.fragments, variables: info.variableValues };

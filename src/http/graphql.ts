@@ -12,7 +12,9 @@ import type { Logger } from 'pino';
 import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
 import { databaseTrouble } from '../db/database-trouble';
+import { stringifyResult } from './answer-json';
 import { auditLog } from './audit';
+import { compiledSchemaGateway } from './compiled-execution';
 import { costPlugin } from './cost-plugin';
 import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
@@ -84,7 +86,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
   const apollo = new ApolloServer<GraphqlContext>({
-    schema: withResponseItemLimit(transactionalMutations(schema)),
+    gateway: compiledSchemaGateway(withResponseItemLimit(transactionalMutations(schema))),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: !production,
@@ -95,6 +97,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     parseOptions: parseOptions(limits),
     validationRules: documentLimitRules(limits),
     formatError,
+    stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
       errorLogging,

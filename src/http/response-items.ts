@@ -61,8 +61,8 @@ export function countResponseItems(contextValue: object, items: ResponseItems): 
 }
 
 /**
- * Wraps every field resolver of `schema` (once per schema object) so that a request counting its items (above) stops
- * at its maximum. This is the work Apollo Server's `willResolveField` hook did, without its per-field hook dispatch,
+ * Wraps every field of `schema` that has a resolver or is a list (once per schema object) so that a request counting
+ * its items (above) stops at its maximum. This is the work Apollo Server's `willResolveField` hook did, without its per-field hook dispatch,
  * closures and promise chains: a field costs one property read when nothing is counted, and one call when it is.
  */
 export function withResponseItemLimit(schema: GraphQLSchema): GraphQLSchema {
@@ -71,8 +71,10 @@ export function withResponseItemLimit(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const resolve: GraphQLFieldResolver<unknown, Counted> = field.resolve ?? defaultFieldResolver;
       const list = isListType(getNullableType(field.type));
+      // a field read from its parent does no work to stop, and a refused answer is replaced whole: only lists count
+      if (!field.resolve && !list) continue;
+      const resolve: GraphQLFieldResolver<unknown, Counted> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, contextValue, info) => {
         const items = contextValue?.[ITEMS];
         if (!items) return resolve(source, args, contextValue, info);

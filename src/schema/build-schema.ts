@@ -3,7 +3,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, isInputObjectType, isObjectType, parse } from 'graphql';
-import { buildSchema, createResolversMap } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
 import { referenceResolvers, resolvers } from '../modules';
 import { applyColumnLengths } from './input-lengths';
 
@@ -51,8 +51,22 @@ function serveSubgraphSdl(schema: GraphQLSchema): void {
   if (service) service.resolve = () => ({ sdl });
 }
 
+/**
+ * A plain `@Field` (no `@FieldResolver`, no middleware, no roles, its GraphQL name the property's) is marked `simple`,
+ * type-graphql's own option for it: the field then has no resolver of its own and execution reads the property, as it
+ * would without type-graphql. Otherwise type-graphql wraps every such field in a resolver that allocates its
+ * middleware arguments to run no middleware (this schema has none), for every field of every row.
+ */
+function plainFieldsSimple(): void {
+  for (const field of getMetadataStorage().fields) {
+    if (field.middlewares?.length || field.roles || field.name !== field.schemaName) continue;
+    field.simple ??= true;
+  }
+}
+
 /** The API as an Apollo Federation 2 subgraph schema, built from the type-graphql modules. */
 export async function buildFederatedSchema(): Promise<GraphQLSchema> {
+  plainFieldsSimple();
   const typeGraphqlSchema = await buildSchema({ resolvers, validate: false, skipCheck: true });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphqlSchema)}`);
   const resolverMap = mergeResolverMaps([

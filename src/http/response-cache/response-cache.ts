@@ -6,6 +6,7 @@ import { LoaderRegistry } from '../../common/loaders';
 import { readOnPrimary } from '../../db/read-scope';
 import { logRestrictedReads, restrictedReadsOf } from '../../modules/governance/access-log.service';
 import { declaredPurpose } from '../../modules/governance/declared-purpose';
+import { dataAsJson } from '../answer-json';
 import { costExtension } from '../cost-plugin';
 import type { GraphqlContext } from '../graphql-context';
 import type { Limits } from '../limits';
@@ -159,7 +160,7 @@ export function responseCachePlugin(store: AnswerStore | null): ApolloServerPlug
             response.http.headers.set('cache-control', 'no-store');
             return;
           }
-          const data = JSON.stringify(result.data);
+          const data = dataAsJson(result.data);
           const etag = etagOf(data);
           for (const [name, value] of Object.entries(cachingHeaders(scope, ctx.viewer, etag))) {
             response.http.headers.set(name, value);

@@ -41,6 +41,11 @@ describe('members read only the columns a query selects', () => {
     expect(selectList(page)).toBe(
       '"m"."id" as "m__id", "m"."name" as "m__name", "m"."lau_code" as "m__lauCode", m.name as sort_key',
     );
+    // the same document again (compiled once), with the other value: the columns follow this request's variables
+    const [again] = await sqlOf(query, { skip: false });
+    expect(selectList(again)).toBe(
+      '"m"."id" as "m__id", "m"."name" as "m__name", "m"."website" as "m__website", m.name as sort_key',
+    );
   });
 
   it('joins the country and the latest population only when they are asked', async () => {
