@@ -58,13 +58,17 @@ export async function refreshEmissionFigures(em: EntityManager, memberIds: Membe
      where case when v.public_only then inv.preferred_public else inv.preferred end`,
     inventoryParams,
   );
-  // from the lines just written: the preferred inventory's lines, summed per sector
+  // from the lines just written: the preferred inventory's lines, summed per sector once per inventory, then
+  // written for each variant the inventory is preferred in (summing every line twice took 33 s at x10)
   await em.execute(
     `insert into member_year_sector_total (member_id, year, public_only, sector, emissions_tco2e, final_energy_mwh)
-     select f.member_id, f.year, v.public_only, f.sector, sum(f.emissions_tco2e), sum(f.final_energy_mwh)
-     from inventory_line_total f cross join (values (false), (true)) v(public_only)
-     where ${lineMembers} and case when v.public_only then f.preferred_public else f.preferred end
-     group by f.member_id, f.year, v.public_only, f.sector`,
+     select s.member_id, s.year, v.public_only, s.sector, s.emissions_tco2e, s.final_energy_mwh
+     from (select f.member_id, f.year, f.sector, f.preferred, f.preferred_public,
+             sum(f.emissions_tco2e) as emissions_tco2e, sum(f.final_energy_mwh) as final_energy_mwh
+           from inventory_line_total f where ${lineMembers} and (f.preferred or f.preferred_public)
+           group by f.inventory_id, f.member_id, f.year, f.sector, f.preferred, f.preferred_public) s
+     cross join (values (false), (true)) v(public_only)
+     where case when v.public_only then s.preferred_public else s.preferred end`,
     lineParams,
   );
 }
