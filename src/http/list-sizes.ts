@@ -6,7 +6,7 @@ import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals';
 import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
 import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/factor-set-list';
 import { MemberCategory } from '../modules/members/member.enums';
-import { MAX_LIST_ARGUMENT_ITEMS } from './limits';
+import { MAX_LIST_ARGUMENT_ITEMS } from '../config/limits';
 import type { FigureTableName, NetworkSize } from './network-size';
 
 const THIS_YEAR = new Date().getUTCFullYear();

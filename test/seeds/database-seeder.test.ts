@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
-import { seedDatabase } from '../../src/db/seed';
+import { seedDatabase } from '../../seeds/seed-database';
 import { entities } from '../../src/modules';
 import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
 import type { SeedStep } from '../../seeds/scale';

@@ -8,7 +8,7 @@ import { logRestrictedReads, restrictedReadsOf } from '../../modules/consent/acc
 import { declaredPurpose } from '../../modules/consent/access-purpose';
 import { costExtension } from '../cost-plugin';
 import type { GraphqlContext } from '../graphql-context';
-import type { Limits } from '../limits';
+import type { Limits } from '../../config/limits';
 import { answerKey } from './answer-key';
 import type { AnswerStore, StoredAnswer } from './answer-store';
 import { CacheScope, rememberedScope } from './cache-scope';

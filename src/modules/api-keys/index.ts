@@ -1,4 +1,4 @@
-import { ApiKey } from '../../auth/api-key.entity';
+import { ApiKey } from './api-key.entity';
 import type { ApiModule } from '../module';
 import { ApiKeyResolver } from './api-key.resolver';
 

@@ -1,5 +1,5 @@
 import { UserInputError } from '../../common/errors';
-import { MAX_LIST_ARGUMENT_ITEMS } from '../../http/limits';
+import { MAX_LIST_ARGUMENT_ITEMS } from '../../config/limits';
 import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
 import type {
   DataSourceInput,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SeedStep } from '../../seeds/scale';
+import type { SeedStep } from './scale';
 
 /** The log line of a seeding step: "seeding 3/5: emissions", then "seeded 3/5: emissions in 12.4 s". */
 export function seedStepMessage({ name, number, of, ms }: SeedStep): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedStepMessage } from '../../src/db/seed-progress';
+import { seedStepMessage } from '../../seeds/seed-progress';
 
 describe('seedStepMessage', () => {
   it('says which step starts, and how long it took once done', () => {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { DatabaseSeeder } from '../../seeds/database.seeder';
-import type { SeedContext } from '../../seeds/scale';
-import { initOrm } from './orm';
+import { DatabaseSeeder } from './database.seeder';
+import type { SeedContext } from './scale';
+import { initOrm } from '../src/db/orm';
 
 /** How long one statement of a seed may run: at --scale 50 an index build or a figure table takes minutes. */
 const SEED_STATEMENT_TIMEOUT_MS = 30 * 60_000;

@@ -3,13 +3,13 @@
  * PostgreSQL in DATA_DIR.
  */
 import pino from 'pino';
-import { loadConfig } from '../config';
-import { entities } from '../modules';
-import { announceDataChange } from '../http/response-cache/data-changes';
-import { rebuildAllFigures } from '../modules/targets/member-figures';
-import { isEmpty, openDatabase } from './database';
-import { seedDatabase } from './seed';
-import { logSeedProgress } from './seed-progress';
+import { loadConfig } from './config';
+import { entities } from './modules';
+import { announceDataChange } from './http/response-cache/data-changes';
+import { rebuildAllFigures } from './modules/targets/member-figures';
+import { isEmpty, openDatabase } from './db/database';
+import { seedDatabase } from '../seeds/seed-database';
+import { logSeedProgress } from '../seeds/seed-progress';
 
 /** `--scale N`: N times the demo data set (copies of every member with their own histories), for benchmarks. */
 function seedScale(args: string[]): number {

@@ -1,8 +1,8 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/postgresql';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../db/base.entity';
-import { DateTimeScalar } from '../common/scalars';
-import { Role } from './roles';
+import { BaseEntity } from '../../db/base.entity';
+import { DateTimeScalar } from '../../common/scalars';
+import { Role } from '../../auth/roles';
 
 /** An API key: only its SHA-256 hash is stored; the plaintext is shown once, when it is created. */
 @ObjectType({ description: 'An API key (never its secret): its role, scope and state.' })

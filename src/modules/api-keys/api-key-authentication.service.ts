@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { unauthenticated } from '../common/errors';
+import { unauthenticated } from '../../common/errors';
 import { ApiKey } from './api-key.entity';
 import { hashApiKey, secretsEqual } from './api-key-secret';
-import { anonymousViewer, bootstrapAdminViewer, type Viewer } from './viewer';
+import { anonymousViewer, bootstrapAdminViewer, type Viewer } from '../../auth/viewer';
 
 /**
  * Resolves the viewer from an `Authorization: Bearer <key>` header. No header means anonymous; a malformed,

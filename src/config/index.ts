@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import proxyAddr from '@fastify/proxy-addr';
-import { DEFAULT_LIMITS, LIMIT_VARIABLES, type Limits } from './http/limits';
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, type Limits } from './limits';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
