@@ -1,6 +1,7 @@
 /**
  * Every abuse limit of the API, with its default and the environment variable that overrides it: the one place to read
- * (and change) how much a single request or caller may ask of the server. config.ts reads the variables.
+ * (and change) how much a single request or caller may ask of the server. index.ts beside it reads the variables; the
+ * layers that apply a limit (src/http/, src/common/pagination.ts, the modules) import it from here.
  */
 /** Entries a list argument may hold (ids, codes, input rows): part of the public contract, so not configurable. */
 export const MAX_LIST_ARGUMENT_ITEMS = 100;
@@ -23,9 +24,9 @@ export interface Limits {
   maxSelections: number;
   /** Largest request body in bytes. */
   bodyLimitBytes: number;
-  /** Highest cost of one operation (see cost.ts for how a cost is counted). */
+  /** Highest cost of one operation (see src/http/cost.ts for how a cost is counted). */
   maxQueryCost: number;
-  /** Items assumed for a list field without `first` that list-sizes.ts does not size, when counting cost. */
+  /** Items assumed for a list field without `first` that src/http/list-sizes.ts does not size, when counting cost. */
   assumedListSize: number;
   /** Cost of each mutation field, before the rows it writes. */
   mutationCost: number;
@@ -44,7 +45,7 @@ export interface Limits {
   /** Failed authentications one IP address may make per window before its keyed requests are refused. */
   authFailuresPerWindow: number;
   /**
-   * Time to receive a whole request (every route), and to answer a GraphQL one (request-deadline.ts): then the client
+   * Time to receive a whole request (every route), and to answer a GraphQL one (src/http/request-deadline.ts): then the client
    * gets SERVICE_UNAVAILABLE and the request's SQL stops. Waiting for a connection and each SQL statement have their own,
    * shorter limits (POOL_ACQUIRE_TIMEOUT_MS and STATEMENT_TIMEOUT_MS in src/db/orm.ts).
    */
