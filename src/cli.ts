@@ -6,7 +6,7 @@ import pino from 'pino';
 import { loadConfig } from './config';
 import { entities } from './modules';
 import { announceDataChange } from './http/response-cache/data-changes';
-import { rebuildAllFigures } from './modules/targets/member-figures';
+import { rebuildAllFigures } from './modules/targets/member-figures.service';
 import { isEmpty, openDatabase } from './db/database';
 import { seedDatabase } from '../seeds/seed-database';
 import { logSeedProgress } from '../seeds/seed-progress';

@@ -5,7 +5,7 @@ import {
   validEmissionFilter,
   whereInventoriesMatch,
   whereRecordsMatch,
-} from '../../modules/emissions/emission-filter';
+} from '../../modules/emissions/emission-totals.filter';
 import {
   DataQuality,
   EmissionScope,
@@ -15,7 +15,7 @@ import {
   Sector,
   VerificationStatus,
 } from '../../modules/emissions/emission.enums';
-import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility';
+import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility.rules';
 import { standardRankSql } from '../../modules/emissions/standard-preference';
 import { MemberCategory, MembershipStatus } from '../../modules/members/member.enums';
 import { bool, double, enumOf, int, text } from './export-columns';

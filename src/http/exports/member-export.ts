@@ -1,6 +1,6 @@
-import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility';
+import { visibleInventoriesSql } from '../../modules/emissions/inventory-visibility.rules';
 import { MemberCategory, MembershipStatus, MembershipType } from '../../modules/members/member.enums';
-import { charterProgressLateral } from '../../modules/targets/charter-progress-sql';
+import { charterProgressLateral } from '../../modules/targets/charter-progress.sql';
 import { TrajectoryStatus } from '../../modules/targets/target.enums';
 import { date, double, enumOf, int, text } from './export-columns';
 import type { ExportDefinition } from './export-definition';

@@ -1,10 +1,10 @@
 import { requireUuids } from '../../common/validation';
 import { accessColumns } from '../../modules/consent/governed-access-sql';
 import { GeoPrecision, RecordVisibility } from '../../modules/consent/governance.enums';
-import { governedProjects, PROJECT_TABLE } from '../../modules/projects/project-access';
+import { governedProjects, PROJECT_TABLE } from '../../modules/projects/project-access.sql';
 import { ProjectStatus, ProjectTheme } from '../../modules/projects/project.enums';
-import type { BiodiversityProjectFilter } from '../../modules/projects/project-filter.inputs';
-import { filterProjects } from '../../modules/projects/project-list';
+import type { BiodiversityProjectFilter } from '../../modules/projects/project.filter';
+import { filterProjects } from '../../modules/projects/project.list';
 import { bool, date, double, enumOf, text } from './export-columns';
 import type { ExportDefinition } from './export-definition';
 import { enumList, TEXT_LIST, validParameters } from './export-params';

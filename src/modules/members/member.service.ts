@@ -6,11 +6,11 @@ import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import type { Selection } from '../../common/selection';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
-import { visibleInventoriesSql } from '../emissions/inventory-visibility';
-import { refreshMemberFigures } from '../targets/member-figures';
+import { visibleInventoriesSql } from '../emissions/inventory-visibility.rules';
+import { refreshMemberFigures } from '../targets/member-figures.service';
 import { requireKnownCountries } from './country.service';
-import { countMembers, memberPageRows } from './member-list.sql';
-import { applyMemberChanges } from './member-changes';
+import { countMembers, memberPageRows } from './member.list';
+import { applyMemberChanges } from './member-changes.service';
 import { Member } from './member.entity';
 import {
   type MemberFilter,

@@ -9,7 +9,7 @@ import { requireKnownOrganisation } from '../indigenous/indigenous-organisation.
 import { Member } from '../members/member.entity';
 import { BiodiversityProject } from './biodiversity-project.entity';
 import { requireKnownMembers } from '../indigenous/known-ids';
-import { validProjectChanges } from './project-changes';
+import { validProjectChanges } from './project-change-validation.service';
 import type { BiodiversityProjectInput, BiodiversityProjectUpdate } from './project.inputs';
 import { ProjectSupport } from './project-support.entity';
 

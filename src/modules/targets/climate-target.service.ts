@@ -7,8 +7,8 @@ import { flushOrConflict } from '../../common/versioning';
 import { memberById } from '../members/member.loaders';
 import type { ClimateTargetInput } from './climate-target.inputs';
 import { ClimateTarget } from './climate-target.entity';
-import { refreshMemberTargetProgress } from './member-figures';
-import { validTargetTerms } from './target-terms';
+import { refreshMemberTargetProgress } from './member-figures.service';
+import { validTargetTerms } from './target-terms.rules';
 import { TargetOrigin } from './target.enums';
 
 /** The target `id` at `version`, for a write by this viewer: NOT_FOUND, FORBIDDEN, the Charter refused, or CONFLICT. */

@@ -3,8 +3,8 @@ import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../comm
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
-import { charterProgressLateral } from '../targets/charter-progress-sql';
-import { whereTargetProgressMatches } from '../targets/target-progress-sql';
+import { charterProgressLateral } from '../targets/charter-progress.sql';
+import { whereTargetProgressMatches } from '../targets/target-progress.sql';
 import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
 import type { Member } from './member.entity';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';

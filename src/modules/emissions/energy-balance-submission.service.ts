@@ -1,11 +1,11 @@
 import type { RequestContext } from '../../common/context';
 import { notFound } from '../../common/errors';
-import { chosenFactorSet, computedRecords } from '../factors/factor-choice';
+import { chosenFactorSet, computedRecords } from '../factors/factor-choice.service';
 import { memberById } from '../members/member.loaders';
 import type { EnergyBalanceInput } from './emission-inventory.inputs';
 import type { EmissionInventory } from './emission-inventory.entity';
-import { validEnergyLines, validHeader } from './inventory-submission';
-import { requireInventoryWriter, storeInventory } from './submit-inventory';
+import { validEnergyLines, validHeader } from './inventory-submission.rules';
+import { requireInventoryWriter, storeInventory } from './inventory-submission.service';
 
 /**
  * Stores an energy balance as the inventory of (member, year, standard): every line's emissions computed with the

@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import type { EmissionTotalsFilter } from './emission-filter';
+import type { EmissionTotalsFilter } from './emission-totals.filter';
 import { EmissionDimension } from './emission-total.type';
-import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility';
+import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility.rules';
 import { standardRankSql } from './standard-preference';
 
 /** The maintained tables, from the fewest rows per year to the most. */

@@ -10,7 +10,7 @@ import {
   governedProjects,
   logProjectReads,
   selectProjectRows,
-} from './project-access';
+} from './project-access.sql';
 import { primeServedProjects } from './project.loaders';
 
 interface PageKey {

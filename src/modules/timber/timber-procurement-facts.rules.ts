@@ -2,7 +2,7 @@ import { UserInputError } from '../../common/errors';
 import { optionalText, requireInRange, requireIntInRange, requireText } from '../../common/validation';
 import { CERTIFICATE_CODE_FORMATS, isCertificateCode, normaliseCertificateCode } from './certificate-codes';
 import { requireIsoCountryCode } from './iso-country-codes';
-import type { ProcurementFacts } from './timber-compliance-rule';
+import type { ProcurementFacts } from './timber-compliance.rules';
 import type { TimberCommitment } from './timber-commitment.entity';
 import type { TimberProcurementInput } from './timber-procurement.inputs';
 

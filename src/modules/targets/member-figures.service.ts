@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EVERY_MEMBER, membersCondition, refreshEmissionFigures } from '../emissions/emission-figures.sql';
 import { networkContributions, rebuildNetworkFigures, refreshNetworkFigures } from '../emissions/network-figures.sql';
-import { refreshCharterProgress } from './charter-progress-refresh';
-import { refreshTargetProgress } from './target-progress-refresh';
+import { refreshCharterProgress } from './charter-progress-refresh.sql';
+import { refreshTargetProgress } from './target-progress-refresh.sql';
 
 /** Members per statement of a rebuild: each statement stays well inside the statement timeout at ×10 data. */
 const MEMBERS_PER_REBUILD_STEP = 500;

@@ -10,9 +10,9 @@ import type { EmissionInventoryInput, InventoryHeaderInput } from './emission-in
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
 import { dataSourceById } from './emission.loaders';
-import { type ValidHeader, type ValidRecord, validSubmission } from './inventory-submission';
-import { refreshMemberFigures } from '../targets/member-figures';
-import { refreshInventoryTotals } from './inventory-totals';
+import { type ValidHeader, type ValidRecord, validSubmission } from './inventory-submission.rules';
+import { refreshMemberFigures } from '../targets/member-figures.service';
+import { refreshInventoryTotals } from './inventory-totals.sql';
 
 const UPSERT_INVENTORY = `
   insert into emission_inventory (id, created_at, updated_at, version, member_id, year, standard, is_baseline,

@@ -8,14 +8,14 @@ import {
   validEmissionFilter,
   whereInventoriesMatch,
   whereRecordsMatch,
-} from './emission-filter';
-import { figureRows, figureTable, networkFigureRows } from './emission-figure-rows';
-import { FIRST_INVENTORY_YEAR } from './inventory-submission';
+} from './emission-totals.filter';
+import { figureRows, figureTable, networkFigureRows } from './emission-figure-rows.sql';
+import { FIRST_INVENTORY_YEAR } from './inventory-submission.rules';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;
 
-/** Each dimension's column in the maintained figure rows `f` (see emission-figure-rows.ts) joined to `member m`. */
+/** Each dimension's column in the maintained figure rows `f` (see emission-figure-rows.sql.ts) joined to `member m`. */
 const DIMENSION_COLUMNS: Record<EmissionDimension, { sql: string; field: keyof EmissionTotal }> = {
   [EmissionDimension.COUNTRY]: { sql: 'm.country_code', field: 'countryCode' },
   [EmissionDimension.MEMBER]: { sql: 'f.member_id', field: 'memberId' },

@@ -4,13 +4,13 @@ import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { conflict, notFound, UserInputError } from '../../common/errors';
 import { requireUuid } from '../../common/validation';
-import { chosenFactorSet, computedRecords } from '../factors/factor-choice';
+import { chosenFactorSet, computedRecords } from '../factors/factor-choice.service';
 import { memberById } from '../members/member.loaders';
-import { refreshMemberFigures } from '../targets/member-figures';
+import { refreshMemberFigures } from '../targets/member-figures.service';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
 import { InventoryRecomputation, type RecomputedRecord } from './inventory-recomputation.entity';
-import { refreshInventoryTotals } from './inventory-totals';
+import { refreshInventoryTotals } from './inventory-totals.sql';
 
 /**
  * Recomputes the computed records of an inventory (those of an energy balance) with another factor set version, at

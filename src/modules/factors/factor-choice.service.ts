@@ -2,11 +2,11 @@ import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { requireUuid } from '../../common/validation';
 import type { InventoryStandard } from '../emissions/emission.enums';
-import type { StoredRecord } from '../emissions/submit-inventory';
-import type { ValidEnergyLine } from '../emissions/inventory-submission';
+import type { StoredRecord } from '../emissions/inventory-submission.service';
+import type { ValidEnergyLine } from '../emissions/inventory-submission.rules';
 import { EmissionFactorSet } from './emission-factor-set.entity';
 import { computedTco2e, findFactor } from './factor-lookup';
-import { factorsBySet } from './factor.loaders';
+import { factorsBySet } from './emission-factor.loaders';
 
 /** The set `factorSetId` names (BAD_USER_INPUT `field` when none has it), or the newest set for `standard`. */
 export async function chosenFactorSet(

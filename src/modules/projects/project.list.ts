@@ -4,12 +4,12 @@ import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../comm
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../consent/governed-records';
-import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access';
+import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access.sql';
 import {
   type BiodiversityProjectFilter,
   type BiodiversityProjectOrder,
   BiodiversityProjectOrderField,
-} from './project-filter.inputs';
+} from './project.filter';
 
 /** Missing figures sort last: a sentinel beyond any real value (finite, so cursors stay plain JSON numbers). */
 const NUMBER_SENTINELS: [number, number] = [1e300, -1e300];

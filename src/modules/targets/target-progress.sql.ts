@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { publicOnlyVariantSql } from './charter-progress-sql';
+import { publicOnlyVariantSql } from './charter-progress.sql';
 import type { TargetProgressFilter } from './target-progress.filter';
 
 /**

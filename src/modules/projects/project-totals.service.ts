@@ -1,10 +1,10 @@
 import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
-import { filterProjects } from './project-list';
-import { governedProjects } from './project-access';
-import type { BiodiversityProjectFilter } from './project-filter.inputs';
+import { filterProjects } from './project.list';
+import { governedProjects } from './project-access.sql';
+import type { BiodiversityProjectFilter } from './project.filter';
 import { validProjectFilter } from './project.service';
-import { BiodiversityDimension, BiodiversityTotal } from './project-totals.types';
+import { BiodiversityDimension, BiodiversityTotal } from './project-totals.type';
 
 const COLUMNS: Record<BiodiversityDimension, { sql: string; alias: keyof BiodiversityTotal }> = {
   [BiodiversityDimension.COUNTRY]: { sql: 'p.country_code', alias: 'countryCode' },

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { defineLoader } from '../../common/context';
 import { groupByKeys } from '../../common/loaders';
-import { TimberCompliance, TimberComplianceFigures, TimberComplianceYear } from './timber-compliance.types';
+import { TimberCompliance, TimberComplianceFigures, TimberComplianceYear } from './timber-compliance.type';
 
 interface FiguresRow {
   commitment_id: string;

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { compliantVolumePercent } from './timber-compliance-rule';
+import { compliantVolumePercent } from './timber-compliance.rules';
 
 @ObjectType({
   description:

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { requireYearRange } from '../../common/validation';
 import { inFigureSlot } from '../../db/figure-slots';
-import { publicInventoriesOnly } from '../emissions/inventory-visibility';
+import { publicInventoriesOnly } from '../emissions/inventory-visibility.rules';
 import { requireKnownCountries } from '../members/country.service';
 import { MembershipStatus } from '../members/member.enums';
 import type { AllianceProgress, AllianceProgressFilter } from './alliance-progress.type';

@@ -2,7 +2,7 @@ import { UserInputError } from '../../common/errors';
 import { optionalText, requireDateOrder, requireMaxItems } from '../../common/validation';
 import type { Member } from '../members/member.entity';
 import { requireIsoCountryCode } from './iso-country-codes';
-import type { CommitmentTerms } from './timber-compliance-rule';
+import type { CommitmentTerms } from './timber-compliance.rules';
 import type { TimberCommitmentInput } from './timber-commitment.inputs';
 import {
   CertificationScheme,
