@@ -6,7 +6,7 @@ import { Member } from '../src/modules/members/member.entity';
 import { PopulationRecord } from '../src/modules/members/population-record.entity';
 import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
 import { rebuildNetworkFigures } from '../src/modules/emissions/network-figures.sql';
-import { computeEveryMembersFigures, FIGURE_TABLES } from '../src/modules/targets/member-figures';
+import { computeEveryMembersFigures, FIGURE_TABLES } from '../src/modules/targets/member-figures.service';
 import { TimberProcurement } from '../src/modules/timber/timber-procurement.entity';
 import { dropKeys, restoreKeys, tablesOf } from './bulk-load';
 import { CountriesSeeder } from './countries.seeder';

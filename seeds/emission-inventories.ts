@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { EmissionInventory } from '../src/modules/emissions/emission-inventory.entity';
 import { EmissionRecord } from '../src/modules/emissions/emission-record.entity';
 import type { InventoryStandard, VerificationStatus } from '../src/modules/emissions/emission.enums';
-import type { ValidRecord } from '../src/modules/emissions/inventory-submission';
+import type { ValidRecord } from '../src/modules/emissions/inventory-submission.rules';
 import { copyRows, type CopyRow } from './copy-rows';
 
 /** A record as the API would store it after validation, with its id. */
@@ -39,7 +39,7 @@ function decimalText(sum: number): string {
 }
 
 /**
- * An inventory's totals as PostgreSQL's sum over its records gives them (inventory-totals.ts): emissions with
+ * An inventory's totals as PostgreSQL's sum over its records gives them (inventory-totals.sql.ts): emissions with
  * notation keys adding 0, energy null when no record gives any.
  */
 export function inventoryTotals(records: readonly ValidRecord[]): {

@@ -1,4 +1,4 @@
-import type { CommitmentTerms } from '../src/modules/timber/timber-compliance-rule';
+import type { CommitmentTerms } from '../src/modules/timber/timber-compliance.rules';
 import {
   CertificationScheme as Scheme,
   CommitmentStatus,

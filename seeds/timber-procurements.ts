@@ -1,4 +1,4 @@
-import { judgeProcurement } from '../src/modules/timber/timber-compliance-rule';
+import { judgeProcurement } from '../src/modules/timber/timber-compliance.rules';
 import {
   CertificationClaim as Claim,
   CertificationScheme as Scheme,

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { MAX_STRING_LENGTH } from '../http/limits';
+import { MAX_STRING_LENGTH } from '../config/limits';
 import { UserInputError } from './errors';
 import { isDateInRange } from './scalars';
 import { isUuid, MAX_LIST_ITEMS, textProblem } from './validation';

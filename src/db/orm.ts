@@ -1,6 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { SeedManager } from '@mikro-orm/seeder';
 import type { Client } from 'pg';
 import type { Logger } from 'pino';
 import { ConfigError } from '../config';
@@ -60,7 +59,7 @@ export function ormConfig(options: OrmOptions): Options {
       driverOptions: { pool: { afterCreate: guardFor(clientUrl) }, connection: { options: READ_ONLY_SESSION } },
     })),
     entities: options.entities,
-    extensions: [Migrator, SeedManager],
+    extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     driverOptions: {
       // here rather than in `pool`, which MikroORM merges each replica's pool settings into (the primary's would change)

@@ -1,5 +1,5 @@
 import { GraphQLError, type ValidationRule } from 'graphql';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 
 /**
  * Refuses aliases longer than `maxAliasLength` characters: an alias is a key of the response, written once for every

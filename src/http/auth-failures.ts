@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import { ApiError } from '../common/errors';
 import type { CostStore, PointBudget } from './cost-store';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 
 /**
  * Failed authentications (a malformed, unknown or revoked key): each is logged with the request id and counted in

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate } from '../auth/authenticate';
+import { authenticate } from '../modules/api-keys/api-key-authentication.service';
 import { anonymousViewer, type Viewer } from '../auth/viewer';
 import { ApiError } from '../common/errors';
 import { databaseTrouble } from '../db/database-trouble';

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApiError } from '../common/errors';
 import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 import type { NetworkSizeSource } from './network-size';
 import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
 import { countResponseItems, ResponseItems } from './response-items';

@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import { ApiError } from '../common/errors';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 import { listSize, ROWS_PER_COST_POINT } from './list-sizes';
 import type { NetworkSize } from './network-size';
 

@@ -1,7 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import { aliasLengthRule } from './alias-length';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 
 /** Reports a limit as a validation error (Apollo gives it GRAPHQL_VALIDATION_FAILED and HTTP 400). */
 const report = (context: ValidationContext | null, error: GraphQLError) => {

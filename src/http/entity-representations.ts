@@ -1,6 +1,6 @@
 import { type GraphQLSchema, isObjectType, isUnionType, Kind, parse } from 'graphql';
 import { textProblem } from '../common/validation';
-import { MAX_STRING_LENGTH } from './limits';
+import { MAX_STRING_LENGTH } from '../config/limits';
 
 /** Each federated entity type of a schema (the members of `_Entity`) with the fields of its `@key`. */
 const keyFieldsBySchema = new WeakMap<GraphQLSchema, Map<string, string[]>>();

@@ -77,7 +77,7 @@ export interface GraphqlDeps {
 /** A registered persisted query is kept a day after its last registration. */
 const PERSISTED_QUERY_TTL_SECONDS = 86_400;
 
-/** Mounts Apollo Server on POST/GET /graphql, behind the limits of ./limits.ts. */
+/** Mounts Apollo Server on POST/GET /graphql, behind the limits of src/config/limits.ts. */
 export async function registerGraphql(app: FastifyInstance, { orm, schema, config, store, caches }: GraphqlDeps) {
   const { limits, production } = config;
   const limiter = new RateLimiter(store, limits);

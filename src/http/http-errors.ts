@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/errors';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 
 const API_ERROR_STATUS: Record<string, number> = {
   BAD_USER_INPUT: 400,

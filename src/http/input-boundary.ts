@@ -16,7 +16,7 @@ import { textProblem } from '../common/validation';
 import { argumentSites } from './argument-sites';
 import { representationProblem } from './entity-representations';
 import type { GraphqlContext } from './graphql-context';
-import { MAX_LIST_ARGUMENT_ITEMS, MAX_STRING_LENGTH } from './limits';
+import { MAX_LIST_ARGUMENT_ITEMS, MAX_STRING_LENGTH } from '../config/limits';
 
 /** Checks one argument value against its type, throwing for the first problem with its input path. */
 function check(

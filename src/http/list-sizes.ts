@@ -1,12 +1,12 @@
 import { UserInputError } from '../common/errors';
-import { figureTable, type FigureTable } from '../modules/emissions/emission-figure-rows';
+import { figureTable, type FigureTable } from '../modules/emissions/emission-figure-rows.sql';
 import { EmissionScope, EnergyCarrier, InventoryStandard, Sector } from '../modules/emissions/emission.enums';
 import type { EmissionDimension } from '../modules/emissions/emission-total.type';
-import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals';
-import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
-import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/factor-set-list';
+import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals.service';
+import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission.rules';
+import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/emission-factor-set.list';
 import { MemberCategory } from '../modules/members/member.enums';
-import { MAX_LIST_ARGUMENT_ITEMS } from './limits';
+import { MAX_LIST_ARGUMENT_ITEMS } from '../config/limits';
 import type { FigureTableName, NetworkSize } from './network-size';
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -109,7 +109,7 @@ function yearsMatching(size: NetworkSize, filter: Record<string, unknown>): numb
 }
 
 /**
- * The rows emissionTotals reads: the rows of the table it answers from (emission-figure-rows.ts), in the viewer's
+ * The rows emissionTotals reads: the rows of the table it answers from (emission-figure-rows.sql.ts), in the viewer's
  * variant, times the share of members, years and enum values the filter keeps.
  */
 function emissionScannedRows(groupBy: string[], filter: Record<string, unknown>, size: NetworkSize): number {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { POOL_ACQUIRE_TIMEOUT_MS, STATEMENT_TIMEOUT_MS } from '../db/orm';
-import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission';
+import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission.rules';
 
 /** What the cost of a network figure follows in the data: its members, the years reported, its maintained rows. */
 export interface NetworkSize {

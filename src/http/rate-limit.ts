@@ -1,9 +1,9 @@
 import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashApiKey } from '../auth/api-key-secret';
+import { hashApiKey } from '../modules/api-keys/api-key-secret';
 import { ApiError } from '../common/errors';
 import type { CostStore, PointBudget } from './cost-store';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 
 /** Where a request's bucket stands after its last charge. */
 export interface Budget {

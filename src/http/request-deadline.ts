@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { underSignal } from '../db/request-signal';
-import type { Limits } from './limits';
+import type { Limits } from '../config/limits';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './service-unavailable';
 
 /**

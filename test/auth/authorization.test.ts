@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiKey } from '../../src/auth/api-key-secret';
+import { generateApiKey } from '../../src/modules/api-keys/api-key-secret';
 import { Role } from '../../src/auth/roles';
 import { ORG } from '../scenarios/indigenous.scenario';
 import { NAMED_MEMBERS } from '../scenarios/members.scenario';

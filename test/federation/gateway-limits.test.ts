@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
-import { DEFAULT_LIMITS } from '../../src/http/limits';
+import { DEFAULT_LIMITS } from '../../src/config/limits';
 import { generatedMemberId } from '../scenarios/members.scenario';
 import { startTestApp, type GraphqlResponse, type TestApp } from '../support/test-app';
 import { addExtraMembers, cyclingResults, RANKED_MEMBERS_SQL } from './city-cycling.scenario';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { CountriesSeeder } from '../../seeds/countries.seeder';
 import { EmissionFactorsSeeder } from '../../seeds/emission-factors.seeder';
-import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../../src/modules/targets/member-figures.service';
 import { seedEmissionsScenario } from './emissions.scenario';
 import { seedIndigenousScenario } from './indigenous.scenario';
 import { seedMembersScenario } from './members.scenario';

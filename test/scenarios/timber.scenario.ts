@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { judgeProcurement, type ProcurementFacts } from '../../src/modules/timber/timber-compliance-rule';
+import { judgeProcurement, type ProcurementFacts } from '../../src/modules/timber/timber-compliance.rules';
 import { TimberCommitment } from '../../src/modules/timber/timber-commitment.entity';
 import { TimberProcurement } from '../../src/modules/timber/timber-procurement.entity';
 import {

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateApiKey } from '../../src/auth/api-key-secret';
+import { generateApiKey } from '../../src/modules/api-keys/api-key-secret';
 import { Role } from '../../src/auth/roles';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 import { errorCode, limitsWith, send } from './support';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/http/limits';
+import { DEFAULT_LIMITS } from '../../src/config/limits';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
 import { send } from './support';
 

@@ -1,5 +1,5 @@
-import type { Limits } from '../../src/http/limits';
-import { DEFAULT_LIMITS } from '../../src/http/limits';
+import type { Limits } from '../../src/config/limits';
+import { DEFAULT_LIMITS } from '../../src/config/limits';
 import type { TestApp } from '../support/test-app';
 
 export interface HttpAnswer {

@@ -1,9 +1,9 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
-import { seedDatabase } from '../../src/db/seed';
+import { seedDatabase } from '../../seeds/seed-database';
 import { entities } from '../../src/modules';
-import { rebuildAllFigures } from '../../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../../src/modules/targets/member-figures.service';
 import type { SeedStep } from '../../seeds/scale';
 import { onMaintenanceDatabase } from '../support/database-server';
 import { COUNTRY_BOUNDS, MEMBER_COUNTRIES, OTHER_AMAZON_COUNTRIES } from './country-facts';

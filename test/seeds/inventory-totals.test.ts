@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inventoryTotals } from '../../seeds/emission-inventories';
 import { EmissionScope, EnergyCarrier, NotationKey, Sector } from '../../src/modules/emissions/emission.enums';
-import type { ValidRecord } from '../../src/modules/emissions/inventory-submission';
+import type { ValidRecord } from '../../src/modules/emissions/inventory-submission.rules';
 
 const line = (emissionsTco2e: number | null, finalEnergyMwh: number | null): ValidRecord => ({
   sector: Sector.RESIDENTIAL,

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import { ApiKey } from '../../src/auth/api-key.entity';
-import { generateApiKey, hashApiKey } from '../../src/auth/api-key-secret';
+import { ApiKey } from '../../src/modules/api-keys/api-key.entity';
+import { generateApiKey, hashApiKey } from '../../src/modules/api-keys/api-key-secret';
 import type { Role } from '../../src/auth/roles';
 import { loadConfig, type Config } from '../../src/config';
 import { initOrm, type OrmOptions } from '../../src/db/orm';

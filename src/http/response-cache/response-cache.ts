@@ -9,7 +9,7 @@ import { declaredPurpose } from '../../modules/governance/declared-purpose';
 import { dataAsJson } from '../answer-json';
 import { costExtension } from '../cost-plugin';
 import type { GraphqlContext } from '../graphql-context';
-import type { Limits } from '../limits';
+import type { Limits } from '../../config/limits';
 import { answerKey } from './answer-key';
 import type { AnswerStore, StoredAnswer } from './answer-store';
 import { CacheScope, rememberedScope } from './cache-scope';

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ApiKey } from '../../auth/api-key.entity';
+import { ApiKey } from './api-key.entity';
 import { Role } from '../../auth/roles';
 
 @InputType({ description: 'A new API key. MEMBER_EDITOR keys need memberId, INDIGENOUS_STEWARD keys organisationId.' })

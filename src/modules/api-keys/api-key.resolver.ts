@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { ApiKey } from '../../auth/api-key.entity';
+import { ApiKey } from './api-key.entity';
 import { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
 import { ApiKeyInput, CreatedApiKey } from './api-key.inputs';

@@ -1,5 +1,5 @@
-import { ApiKey } from '../../auth/api-key.entity';
-import { generateApiKey, hashApiKey } from '../../auth/api-key-secret';
+import { ApiKey } from './api-key.entity';
+import { generateApiKey, hashApiKey } from './api-key-secret';
 import { requireAdmin } from '../../auth/authorize';
 import { Role } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';

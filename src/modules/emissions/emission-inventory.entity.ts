@@ -50,7 +50,7 @@ export class EmissionInventory extends VersionedEntity<'totalEmissionsTco2e' | '
   @Property({ length: 100, nullable: true })
   toolName: string | null = null;
 
-  /** Sum of the records' emissions, written in the same transaction as the records (see inventory-totals.ts). */
+  /** Sum of the records' emissions, written in the same transaction as the records (see inventory-totals.sql.ts). */
   @Field(() => Float, { description: 'Sum of emissionsTco2e over the records (records with a notation key add 0).' })
   @Property({ type: new DecimalType('number'), precision: 16, scale: 3 })
   totalEmissionsTco2e: number = 0;

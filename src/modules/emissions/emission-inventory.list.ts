@@ -7,7 +7,7 @@ import { requireUuids, requireYearRange } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import { EmissionInventory } from './emission-inventory.entity';
 import type { EmissionInventoryFilter } from './emission-inventory.filter';
-import { visibleInventoriesSql } from './inventory-visibility';
+import { visibleInventoriesSql } from './inventory-visibility.rules';
 
 const YEAR_KEY = { expression: 'i.year', sqlType: 'integer', idColumn: 'i.id' } as const;
 

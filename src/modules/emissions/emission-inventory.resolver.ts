@@ -17,10 +17,10 @@ import { EmissionRecord } from './emission-record.entity';
 import { Sector } from './emission.enums';
 import { dataSourceById, recordsByInventory } from './emission.loaders';
 import { InventoryRecomputation } from './inventory-recomputation.entity';
-import { recomputationsByInventory } from './recomputation.loader';
-import { recomputeEmissionInventory } from './recompute-inventory';
-import { submitEnergyBalance } from './submit-energy-balance';
-import { submitEmissionInventory } from './submit-inventory';
+import { recomputationsByInventory } from './inventory-recomputation.loaders';
+import { recomputeEmissionInventory } from './inventory-recomputation.service';
+import { submitEnergyBalance } from './energy-balance-submission.service';
+import { submitEmissionInventory } from './inventory-submission.service';
 
 @Resolver(() => EmissionInventory)
 export class EmissionInventoryResolver {

@@ -2,7 +2,7 @@ import type { Viewer } from '../../auth/viewer';
 import type { ListEdge } from '../../common/read-plan';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
-import { visibleInventoriesSql } from './inventory-visibility';
+import { visibleInventoriesSql } from './inventory-visibility.rules';
 import { standardRankSql } from './standard-preference';
 
 /**

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { EmissionTotalsFilter } from './emission-filter';
+import { EmissionTotalsFilter } from './emission-totals.filter';
 import { EmissionDimension, EmissionTotal } from './emission-total.type';
-import { emissionTotals } from './emission-totals';
+import { emissionTotals } from './emission-totals.service';
 
 @Resolver(() => EmissionTotal)
 export class EmissionTotalsResolver {

@@ -13,7 +13,7 @@ import { keysOnly, type Selection } from '../../common/selection';
 import { DataSource } from './data-source.entity';
 import { EmissionInventory } from './emission-inventory.entity';
 import { EmissionRecord } from './emission-record.entity';
-import { visibleInventoriesSql } from './inventory-visibility';
+import { visibleInventoriesSql } from './inventory-visibility.rules';
 import { byYearThenPreference, standardRankSql } from './standard-preference';
 
 const inventoryPlans = new WeakMap<Selection, KeyedPlan>();

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { EmissionFactorSet } from '../factors/emission-factor-set.entity';
-import { factorSetById } from '../factors/factor.loaders';
+import { factorSetById } from '../factors/emission-factor.loaders';
 import { InventoryRecomputation } from './inventory-recomputation.entity';
 
 @Resolver(() => InventoryRecomputation)

@@ -5,9 +5,9 @@ import { EnergyCarrier, InventoryStandard } from '../emissions/emission.enums';
 import { EmissionFactorSet } from './emission-factor-set.entity';
 import { EmissionFactorCorrectionInput, EmissionFactorSetInput } from './emission-factor-set.inputs';
 import { EmissionFactor } from './emission-factor.entity';
-import { factorSetById, factorsBySet } from './factor.loaders';
-import { listFactorSets } from './factor-set-list';
-import { correctEmissionFactorSet, createEmissionFactorSet } from './factor-set-writes';
+import { factorSetById, factorsBySet } from './emission-factor.loaders';
+import { listFactorSets } from './emission-factor-set.list';
+import { correctEmissionFactorSet, createEmissionFactorSet } from './emission-factor-set.service';
 
 @Resolver(() => EmissionFactorSet)
 export class EmissionFactorSetResolver {

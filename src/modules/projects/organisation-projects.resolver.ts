@@ -3,7 +3,7 @@ import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { BiodiversityProjectConnection } from './project.connection';
-import { organisationProjects } from './organisation-projects';
+import { organisationProjects } from './organisation-projects.service';
 
 @Resolver(() => IndigenousOrganisation)
 export class OrganisationProjectsResolver {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { BiodiversityProjectFilter } from './project-filter.inputs';
-import { biodiversityTotals } from './project-totals';
-import { BiodiversityDimension, BiodiversityTotal } from './project-totals.types';
+import { BiodiversityProjectFilter } from './project.filter';
+import { biodiversityTotals } from './project-totals.service';
+import { BiodiversityDimension, BiodiversityTotal } from './project-totals.type';
 
 @Resolver()
 export class BiodiversityTotalsResolver {

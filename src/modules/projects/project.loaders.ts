@@ -9,7 +9,7 @@ import {
   logProjectReads,
   selectProjectRows,
   type DecidedProject,
-} from './project-access';
+} from './project-access.sql';
 import { ProjectSupport } from './project-support.entity';
 
 /** A project as served to the viewer, or null when it does not exist or the viewer may not see it. */

@@ -3,10 +3,10 @@ import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
 import { BiodiversityProject } from './biodiversity-project.entity';
 import { BiodiversityProjectConnection } from './project.connection';
-import { BiodiversityProjectFilter, BiodiversityProjectOrder } from './project-filter.inputs';
+import { BiodiversityProjectFilter, BiodiversityProjectOrder } from './project.filter';
 import { BiodiversityProjectInput, BiodiversityProjectUpdate } from './project.inputs';
 import { getProject, listProjects } from './project.service';
-import { createProject, updateProject } from './project-writes';
+import { createProject, updateProject } from './project-writes.service';
 
 @Resolver(() => BiodiversityProject)
 export class BiodiversityProjectResolver {

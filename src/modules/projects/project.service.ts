@@ -4,13 +4,13 @@ import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireUuid, requireUuids } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import type { BiodiversityProject } from './biodiversity-project.entity';
-import { decideProjectRows, logProjectReads } from './project-access';
+import { decideProjectRows, logProjectReads } from './project-access.sql';
 import {
   type BiodiversityProjectFilter,
   type BiodiversityProjectOrder,
   BiodiversityProjectOrderField,
-} from './project-filter.inputs';
-import { countProjects, projectPageRows } from './project-list';
+} from './project.filter';
+import { countProjects, projectPageRows } from './project.list';
 import { primeServedProjects, servedProjectById } from './project.loaders';
 
 const DEFAULT_ORDER: BiodiversityProjectOrder = {

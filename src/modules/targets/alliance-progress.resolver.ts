@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { allianceProgress } from './alliance-progress';
+import { allianceProgress } from './alliance-progress.service';
 import { AllianceProgress, AllianceProgressFilter } from './alliance-progress.type';
 
 @Resolver(() => AllianceProgress)

@@ -5,7 +5,7 @@ import { ClimateTarget } from './climate-target.entity';
 import { targetProgressByTarget } from './progress.loaders';
 import type { TargetProgress } from './target-progress';
 import { ClimateTargetProgress } from './target-progress.type';
-import { removeClimateTarget, setClimateTarget } from './target-writes';
+import { removeClimateTarget, setClimateTarget } from './climate-target.service';
 
 @Resolver(() => ClimateTarget)
 export class ClimateTargetResolver {

@@ -3,7 +3,7 @@ import { ProgressFigures } from './progress-figures.entity';
 
 /**
  * A member's progress against the Charter (charter-progress.ts), maintained in the same transaction as every
- * write that changes it (see charter-progress-refresh.ts). Every member has two rows: `publicOnly` computed from
+ * write that changes it (see charter-progress-refresh.sql.ts). Every member has two rows: `publicOnly` computed from
  * its public inventories only, for anonymous callers, and one from all its inventories.
  */
 @Entity({ tableName: 'member_charter_progress' })

@@ -3,7 +3,7 @@ import { defineLoader, type RequestContext } from '../../common/context';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { type KeyedPlan, plannedObject, planRead, rememberedPlan, selectPlanned } from '../../common/read-plan';
 import { keysOnly, type Selection } from '../../common/selection';
-import { publicInventoriesOnly } from '../emissions/inventory-visibility';
+import { publicInventoriesOnly } from '../emissions/inventory-visibility.rules';
 import { charterProgress, type CharterProgress } from './charter-progress';
 import { ClimateTarget } from './climate-target.entity';
 import type { PerCapitaPoint, TargetProgress } from './target-progress';

@@ -5,7 +5,7 @@ import { TargetMeasure } from './target.enums';
 
 /**
  * The progress of one climate target (target-progress.ts), maintained in the same transaction as every write that
- * changes it (see target-progress-refresh.ts), so lists filter on it in SQL. Two rows per target: `publicOnly` from
+ * changes it (see target-progress-refresh.sql.ts), so lists filter on it in SQL. Two rows per target: `publicOnly` from
  * its member's public inventories only, for anonymous callers, and one from all its inventories.
  */
 @Entity({ tableName: 'climate_target_progress' })

@@ -8,9 +8,9 @@ import { requireMaxItems, requireUuid, requireUuids } from '../../common/validat
 import { flushOrConflict } from '../../common/versioning';
 import { requireKnownCountries } from '../members/country.service';
 import { getMember } from '../members/member.service';
-import { judgeProcurement } from './timber-compliance-rule';
-import { commitmentPageRows, countCommitments } from './timber-commitment-list';
-import { validCommitmentTerms } from './timber-commitment-terms';
+import { judgeProcurement } from './timber-compliance.rules';
+import { commitmentPageRows, countCommitments } from './timber-commitment.list';
+import { validCommitmentTerms } from './timber-commitment-terms.rules';
 import { TimberCommitment } from './timber-commitment.entity';
 import {
   type TimberCommitmentFilter,

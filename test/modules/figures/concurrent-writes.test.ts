@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshMemberFigures } from '../../../src/modules/targets/member-figures';
+import { refreshMemberFigures } from '../../../src/modules/targets/member-figures.service';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSeed, seededRandom } from '../../../seeds/random';
-import { rebuildAllFigures } from '../../../src/modules/targets/member-figures';
+import { rebuildAllFigures } from '../../../src/modules/targets/member-figures.service';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
 import { oracleEmissionTotals, type OracleFilter } from './figures-oracle';

@@ -4,7 +4,7 @@ import {
   compliantVolumePercent,
   judgeProcurement,
   type ProcurementFacts,
-} from '../../../src/modules/timber/timber-compliance-rule';
+} from '../../../src/modules/timber/timber-compliance.rules';
 import {
   CertificationClaim as Claim,
   CertificationScheme as Scheme,
