@@ -1,9 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
-import { seedDatabase } from '../../src/db/seed';
+import { seedDatabase } from '../../seeds/seed-database';
 import { entities } from '../../src/modules';
-import { FIGURE_TABLES, rebuildAllFigures } from '../../src/modules/targets/member-figures';
+import { FIGURE_TABLES, rebuildAllFigures } from '../../src/modules/targets/member-figures.service';
 import { onMaintenanceDatabase } from '../support/database-server';
 
 const maintenanceUrl = inject('databaseServerUrl');

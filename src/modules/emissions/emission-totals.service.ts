@@ -8,7 +8,7 @@ import {
   validEmissionFilter,
   whereInventoriesMatch,
   whereRecordsMatch,
-} from './emission-filter';
+} from './emission-totals.filter';
 import {
   figureRows,
   figureTable,
@@ -16,9 +16,9 @@ import {
   lineShape,
   type NetworkFigureTable,
   networkFigureRows,
-} from './emission-figure-rows';
+} from './emission-figure-rows.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
-import { FIRST_INVENTORY_YEAR } from './inventory-submission';
+import { FIRST_INVENTORY_YEAR } from './inventory-submission.rules';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;

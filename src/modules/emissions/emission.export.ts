@@ -4,7 +4,12 @@ import { bool, double, enumOf, int, text } from '../../common/exports/export-col
 import type { ExportDefinition } from '../../common/exports/export-definition';
 import { type ExportParameters, filterParameters } from '../../common/exports/export-params';
 import { MemberCategory, MembershipStatus } from '../members/member.enums';
-import { EmissionTotalsFilter, validEmissionFilter, whereInventoriesMatch, whereRecordsMatch } from './emission-filter';
+import {
+  EmissionTotalsFilter,
+  validEmissionFilter,
+  whereInventoriesMatch,
+  whereRecordsMatch,
+} from './emission-totals.filter';
 import {
   DataQuality,
   EmissionScope,
@@ -14,7 +19,7 @@ import {
   Sector,
   VerificationStatus,
 } from './emission.enums';
-import { visibleInventoriesSql } from './inventory-visibility';
+import { visibleInventoriesSql } from './inventory-visibility.rules';
 import { standardRankSql } from './standard-preference';
 
 /** The inventory and member conditions of the filter: an inventory has no records' sectors, carriers or scopes. */

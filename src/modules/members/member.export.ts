@@ -1,8 +1,8 @@
 import { date, double, enumOf, int, text } from '../../common/exports/export-columns';
 import type { ExportDefinition } from '../../common/exports/export-definition';
 import { enumList, TEXT_LIST } from '../../common/exports/export-params';
-import { visibleInventoriesSql } from '../emissions/inventory-visibility';
-import { charterProgressLateral } from '../targets/charter-progress-sql';
+import { visibleInventoriesSql } from '../emissions/inventory-visibility.rules';
+import { charterProgressLateral } from '../targets/charter-progress.sql';
 import { TrajectoryStatus } from '../targets/target.enums';
 import { validExportConditions } from './export-conditions';
 import { MemberCategory, MembershipStatus, MembershipType } from './member.enums';

@@ -9,8 +9,8 @@ import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility.rules';
 import { refreshMemberFigures } from '../targets/member-figures.service';
 import { requireKnownCountries } from './country.service';
-import { countMembers, memberConditions, memberPageRows } from './member-list.sql';
-import { applyMemberChanges } from './member-changes';
+import { countMembers, memberConditions, memberPageRows } from './member.list';
+import { applyMemberChanges } from './member-changes.service';
 import { Member } from './member.entity';
 import {
   type MemberFilter,

@@ -6,10 +6,10 @@ import { accessColumns } from '../governance/governed-access.sql';
 import { GeoPrecision, RecordVisibility } from '../governance/governance.enums';
 import { validExportConditions } from '../members/export-conditions';
 import { governedProjectRows } from './governed-project-rows';
-import { governedProjects, PROJECT_TABLE } from './project-access';
+import { governedProjects, PROJECT_TABLE } from './project-access.sql';
 import { ProjectStatus } from './project.enums';
-import { BiodiversityProjectFilter } from './project-filter.inputs';
-import { filterProjects } from './project-list';
+import { BiodiversityProjectFilter } from './project.filter';
+import { filterProjects } from './project.list';
 
 /**
  * One row per biodiversity project the viewer may see, governed exactly as `biodiversityProjects` is: the same

@@ -4,7 +4,7 @@ import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../comm
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../governance/governed-records.service';
-import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access';
+import { governedProjects, PROJECT_TABLE, selectProjectRows } from './project-access.sql';
 import {
   type BiodiversityProjectFilter,
   type BiodiversityProjectOrder,
