@@ -1,10 +1,11 @@
 /**
  * How many network-figure statements (emissionTotals, allianceProgress) run at once in this process. Top-level fields
  * resolve in parallel, so without a limit one request of 15 aliased aggregates would hold 15 pool connections and
- * every other caller would wait for one; with it, aggregates queue among themselves and at least 7 of the pool's
- * 10 connections stay free for everything else.
+ * every other caller would wait for one; with it, aggregates queue among themselves and 8 of the pool's 10
+ * connections stay free for everything else. Two, not more: each such statement keeps a database core busy, and with
+ * three on a two-core server a light query waited 780 ms for the CPU (test/http/figure-stall.test.ts, in CI).
  */
-export const FIGURE_STATEMENTS_AT_ONCE = 3;
+export const FIGURE_STATEMENTS_AT_ONCE = 2;
 
 let running = 0;
 const waiting: (() => void)[] = [];
