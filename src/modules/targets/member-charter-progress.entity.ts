@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { ProgressFigures } from './progress-figures.entity';
 
 /**
@@ -7,6 +7,8 @@ import { ProgressFigures } from './progress-figures.entity';
  * its public inventories only, for anonymous callers, and one from all its inventories.
  */
 @Entity({ tableName: 'member_charter_progress' })
+// the members list's totalCount by progress status counts these, index-only
+@Index({ name: 'member_charter_progress_variant_status_idx', properties: ['publicOnly', 'status'] })
 export class MemberCharterProgress extends ProgressFigures {
   @PrimaryKey({ type: 'uuid' })
   memberId!: string;
