@@ -28,7 +28,7 @@ async function countOf(url: string, table: 'country' | 'member'): Promise<number
 }
 
 function projectCommand(projectRoot: string, url: string, command: 'migrate' | 'seed', args: string[] = []): void {
-  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'db', 'cli.js'), command, ...args], {
+  execFileSync(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli.js'), command, ...args], {
     env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });

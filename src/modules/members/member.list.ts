@@ -4,7 +4,7 @@ import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import { cursorBindings, type PageRequest } from '../../common/pagination';
 import { cachedRows, type ParamValue } from '../../common/statement-cache.sql';
-import { charterProgressLateral } from '../targets/charter-progress.sql';
+import { charterProgressJoin, publicOnlyVariantSql } from '../targets/charter-progress.sql';
 import { whereTargetProgressMatches } from '../targets/target-progress.sql';
 import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
 import type { TargetProgressFilter } from '../targets/target-progress.filter';
@@ -85,8 +85,8 @@ export function memberConditions(filter: MemberFilter): MemberConditions {
 
 /**
  * The members matching `where`, as a query over `member m`; with `joins.population` the latest population joined as
- * `lp`, with `joins.progress` the Charter progress as `pg` computed from the inventories that `visibleInventories` (an
- * SQL condition on `i`) lets the viewer see. A condition on either joins it whatever `joins` says.
+ * `lp`, with `joins.progress` the stored Charter progress as `pg` (charterProgressJoin), in the variant of the
+ * inventories that `visibleInventories` (an SQL condition on `i`) lets the viewer see. A condition on either joins it whatever `joins` says.
  */
 export function filteredMembers(
   em: EntityManager,
@@ -98,7 +98,7 @@ export function filteredMembers(
   const query = knex.from('member as m');
   if (joins.population || where.populationMin != null || where.populationMax != null) query.joinRaw(LATEST_POPULATION);
   if (joins.progress || where.progressStatuses?.length) {
-    query.joinRaw(`left join lateral ${charterProgressLateral('m.id', visibleInventories)} pg on true`);
+    query.joinRaw(charterProgressJoin('m.id', visibleInventories));
   }
   if (where.progressStatuses?.length) query.whereIn('pg.status', where.progressStatuses);
   if (where.targetProgress) {
@@ -181,8 +181,38 @@ export async function memberPageRows(
   };
 }
 
-/** The members matching `where` for their `totalCount`, over the base table unless a condition needs a join. */
+/** Whether `where` conditions the Charter progress only (its status), no column of the member nor of its targets. */
+function progressOnly(where: MemberConditions): boolean {
+  return (
+    !!where.progressStatuses?.length &&
+    !where.targetProgress &&
+    !where.countryCodes?.length &&
+    !where.categories?.length &&
+    !where.statuses?.length &&
+    !where.membershipTypes?.length &&
+    !where.namePattern &&
+    where.populationMin == null &&
+    where.populationMax == null &&
+    !where.joinedAfter &&
+    !where.joinedBefore
+  );
+}
+
+/**
+ * The members matching `where` for their `totalCount`, over the base table unless a condition needs a join. A filter
+ * on the progress status alone counts the stored progress rows of the viewer's variant (index-only, on
+ * member_charter_progress_variant_status_idx) without joining `member`: every member has exactly one row per variant
+ * and rows of members that no longer exist are never kept (members are not deleted; the rebuild drops strays), so
+ * the count is the same as the joined one, over the same variant the page reads.
+ */
 function countedMembers(em: EntityManager, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
+  if (progressOnly(where)) {
+    return em
+      .getKnex()
+      .from('member_charter_progress as pg')
+      .whereRaw(`pg.public_only = ${publicOnlyVariantSql(visibleInventories)}`)
+      .whereIn('pg.status', where.progressStatuses!);
+  }
   return filteredMembers(em, where, visibleInventories, { population: false, progress: false });
 }
 
