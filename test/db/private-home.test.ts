@@ -93,7 +93,7 @@ describe.skipIf(!AS_ROOT)('as root, with the clone in a mode-700 home (only as r
 
   it('with DATA_DIR outside the home, db:migrate and the server work from binaries mirrored once, leaving nothing else', async () => {
     const dataDir = path.join(tmp, 'data');
-    const migrate = run(path.join('db', 'cli.js'), ['migrate'], { DATA_DIR: dataDir });
+    const migrate = run('cli.js', ['migrate'], { DATA_DIR: dataDir });
     expect((await migrate.closed).code, migrate.stderr()).toBe(0);
     await prepareDataDir(dataDir);
 

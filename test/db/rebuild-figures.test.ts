@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyTemplateDatabase, type DatabaseCopy } from '../support/database-copy';
 
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'db', 'cli.js');
+const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
 const TABLES = {
   inventory_line_total: 'inventory_id, sector, energy_carrier, scope',
   member_year_total: 'member_id, year, public_only',

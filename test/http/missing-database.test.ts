@@ -64,7 +64,7 @@ describe('a DATABASE_URL naming a database that does not exist', () => {
   }, 30_000);
 
   it('stops npm run db:migrate the same way', async () => {
-    const ended = await run(path.join('db', 'cli.js'), ['migrate']);
+    const ended = await run('cli.js', ['migrate']);
     expect(ended.code).toBe(1);
     expect(ended.stderr).toContain(explained);
     expect(await databaseExists()).toBe(false);
