@@ -176,6 +176,38 @@ describe('statements per top-level list do not grow with rows', () => {
   });
 });
 
+/**
+ * Pages through the top-level list `field` (2 items, then 100 at a time) selecting its `totalCount`, then asks for the
+ * page past the end: each answer without errors, each one statement, and every `totalCount` the number of items the
+ * pages held together.
+ */
+async function pagesWithTotalCount(field: string): Promise<void> {
+  const query = `query ($first: Int, $after: String) { ${field}(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+  const measured = async (variables: Record<string, unknown>) => {
+    api.resetStatementCount();
+    const response = await api.graphql(query, variables, admin);
+    expect(response.errors).toBeUndefined();
+    return { connection: response.data![field], statements: api.statementCount() };
+  };
+  const pages = [await measured({ first: 2 })];
+  while (pages.at(-1)!.connection.pageInfo.hasNextPage) {
+    pages.push(await measured({ first: 100, after: pages.at(-1)!.connection.pageInfo.endCursor }));
+  }
+  const past = await measured({ first: 100, after: pages.at(-1)!.connection.pageInfo.endCursor });
+  expect(past.connection.nodes).toEqual([]);
+  const items = pages.reduce((sum, page) => sum + page.connection.nodes.length, 0);
+  expect(items).toBeGreaterThanOrEqual(3);
+  for (const page of [...pages, past]) {
+    expect(page.connection.totalCount).toBe(items);
+    expect(page.statements).toBe(1);
+  }
+}
+
+describe('a page of a top-level list with its totalCount is one statement, also past the end', () => {
+  it.each(['timberCommitments'])('%s', (field) => pagesWithTotalCount(field));
+});
+
 /** The member fields the planned read aggregates in the member's statement, nested two levels deep. */
 const MEMBER_LISTS = `name
   inventories { year totalEmissionsTco2e records { sector emissionsTco2e } }
