@@ -207,6 +207,10 @@ async function pagesWithTotalCount(field: string, viewer: { key?: string } = adm
 
 describe('a page of a top-level list with its totalCount is one statement, also past the end', () => {
   it.each(['timberCommitments'])('%s', (field) => pagesWithTotalCount(field));
+  it('partnerships, for an admin and for a viewer without a key', async () => {
+    await pagesWithTotalCount('partnerships');
+    await pagesWithTotalCount('partnerships', {});
+  });
   it('biodiversityProjects, for an admin and for a viewer without a key', async () => {
     await pagesWithTotalCount('biodiversityProjects');
     await pagesWithTotalCount('biodiversityProjects', {});
