@@ -181,7 +181,7 @@ describe('statements per top-level list do not grow with rows', () => {
  * page past the end: each answer without errors, each one statement (besides the access log's record of restricted
  * reads, which governance writes), and every `totalCount` the number of items the pages held together.
  */
-async function pagesWithTotalCount(field: string, viewer: { key?: string } = admin): Promise<void> {
+async function pagesWithTotalCount(field: string, viewer: { key?: string } = admin, atLeast = 3): Promise<void> {
   const query = `query ($first: Int, $after: String) { ${field}(first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
   const measured = async (variables: Record<string, unknown>) => {
@@ -198,7 +198,7 @@ async function pagesWithTotalCount(field: string, viewer: { key?: string } = adm
   const past = await measured({ first: 100, after: pages.at(-1)!.connection.pageInfo.endCursor });
   expect(past.connection.nodes).toEqual([]);
   const items = pages.reduce((sum, page) => sum + page.connection.nodes.length, 0);
-  expect(items).toBeGreaterThanOrEqual(3);
+  expect(items).toBeGreaterThanOrEqual(atLeast);
   for (const page of [...pages, past]) {
     expect(page.connection.totalCount).toBe(items);
     expect(page.statements).toBe(1);
@@ -206,10 +206,11 @@ async function pagesWithTotalCount(field: string, viewer: { key?: string } = adm
 }
 
 describe('a page of a top-level list with its totalCount is one statement, also past the end', () => {
-  it.each(['timberCommitments'])('%s', (field) => pagesWithTotalCount(field));
+  it.each(['timberCommitments', 'indigenousOrganisations'])('%s', (field) => pagesWithTotalCount(field));
   it('partnerships, for an admin and for a viewer without a key', async () => {
     await pagesWithTotalCount('partnerships');
-    await pagesWithTotalCount('partnerships', {});
+    // the scenario's two public ones (when run alone; 32 after the test above multiplied them)
+    await pagesWithTotalCount('partnerships', {}, 2);
   });
   it('biodiversityProjects, for an admin and for a viewer without a key', async () => {
     await pagesWithTotalCount('biodiversityProjects');
