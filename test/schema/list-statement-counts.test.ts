@@ -220,6 +220,17 @@ describe('a page of a top-level list with its totalCount is one statement, also 
     const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foirn });
     await pagesWithTotalCount('consentRecords', { key: steward }, 1);
   });
+  it("accessLog, for an admin and for a steward (its own organisation's)", async () => {
+    await execute(
+      `insert into access_log (id, created_at, updated_at, role, subject_type, subject_id, steward_organisation_id,
+        location_access) select gen_random_uuid(), now(), now(), 'ADMIN', 'ORGANISATION', ?, ?, 'COUNTRY'
+        from generate_series(1, 3)`,
+      [ORG.foirn, ORG.foirn],
+    );
+    await pagesWithTotalCount('accessLog');
+    const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foirn });
+    await pagesWithTotalCount('accessLog', { key: steward });
+  });
   it('biodiversityProjects, for an admin and for a viewer without a key', async () => {
     await pagesWithTotalCount('biodiversityProjects');
     await pagesWithTotalCount('biodiversityProjects', {});
