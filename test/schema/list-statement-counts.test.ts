@@ -231,6 +231,17 @@ describe('a page of a top-level list with its totalCount is one statement, also 
     const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foirn });
     await pagesWithTotalCount('accessLog', { key: steward });
   });
+  it('auditLog', async () => {
+    for (const name of ['audit a', 'audit b', 'audit c']) {
+      const created = await api.graphql(
+        'mutation ($name: String!) { createApiKey(input: { name: $name, role: ANALYST }) { apiKey { id } } }',
+        { name },
+        admin,
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    await pagesWithTotalCount('auditLog');
+  });
   it('biodiversityProjects, for an admin and for a viewer without a key', async () => {
     await pagesWithTotalCount('biodiversityProjects');
     await pagesWithTotalCount('biodiversityProjects', {});
