@@ -176,6 +176,78 @@ describe('statements per top-level list do not grow with rows', () => {
   });
 });
 
+/**
+ * Pages through the top-level list `field` (2 items, then 100 at a time) selecting its `totalCount`, then asks for the
+ * page past the end: each answer without errors, each one statement (besides the lookup of a stored API key and the
+ * access log's record of restricted reads, which governance writes), and every `totalCount` the number of items the
+ * pages held together.
+ */
+async function pagesWithTotalCount(field: string, viewer: { key?: string } = admin, atLeast = 3): Promise<void> {
+  const query = `query ($first: Int, $after: String) { ${field}(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+  const measured = async (variables: Record<string, unknown>) => {
+    api.resetStatementCount();
+    const response = await api.graphql(query, variables, viewer);
+    expect(response.errors).toBeUndefined();
+    const reads = api
+      .statementTexts()
+      .filter((sql) => !sql.startsWith('insert into "access_log"') && !/^select .* from "api_key"/.test(sql));
+    return { connection: response.data![field], statements: reads.length };
+  };
+  const pages = [await measured({ first: 2 })];
+  while (pages.at(-1)!.connection.pageInfo.hasNextPage) {
+    pages.push(await measured({ first: 100, after: pages.at(-1)!.connection.pageInfo.endCursor }));
+  }
+  const past = await measured({ first: 100, after: pages.at(-1)!.connection.pageInfo.endCursor });
+  expect(past.connection.nodes).toEqual([]);
+  const items = pages.reduce((sum, page) => sum + page.connection.nodes.length, 0);
+  expect(items).toBeGreaterThanOrEqual(atLeast);
+  for (const page of [...pages, past]) {
+    expect(page.connection.totalCount).toBe(items);
+    expect(page.statements).toBe(1);
+  }
+}
+
+describe('a page of a top-level list with its totalCount is one statement, also past the end', () => {
+  it.each(['timberCommitments', 'indigenousOrganisations'])('%s', (field) => pagesWithTotalCount(field));
+  it('partnerships, for an admin and for a viewer without a key', async () => {
+    await pagesWithTotalCount('partnerships');
+    // without a key, only the scenario's public ones when this test runs alone (more after the test above)
+    await pagesWithTotalCount('partnerships', {}, 2);
+  });
+  it("consentRecords, for an admin and for a steward (its own organisation's)", async () => {
+    await pagesWithTotalCount('consentRecords');
+    const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foirn });
+    await pagesWithTotalCount('consentRecords', { key: steward }, 1);
+  });
+  it("accessLog, for an admin and for a steward (its own organisation's)", async () => {
+    await execute(
+      `insert into access_log (id, created_at, updated_at, role, subject_type, subject_id, steward_organisation_id,
+        location_access) select gen_random_uuid(), now(), now(), 'ADMIN', 'ORGANISATION', ?, ?, 'COUNTRY'
+        from generate_series(1, 3)`,
+      [ORG.foirn, ORG.foirn],
+    );
+    await pagesWithTotalCount('accessLog');
+    const steward = await api.createKey(Role.INDIGENOUS_STEWARD, { organisationId: ORG.foirn });
+    await pagesWithTotalCount('accessLog', { key: steward });
+  });
+  it('auditLog', async () => {
+    for (const name of ['audit a', 'audit b', 'audit c']) {
+      const created = await api.graphql(
+        'mutation ($name: String!) { createApiKey(input: { name: $name, role: ANALYST }) { apiKey { id } } }',
+        { name },
+        admin,
+      );
+      expect(created.errors).toBeUndefined();
+    }
+    await pagesWithTotalCount('auditLog');
+  });
+  it('biodiversityProjects, for an admin and for a viewer without a key', async () => {
+    await pagesWithTotalCount('biodiversityProjects');
+    await pagesWithTotalCount('biodiversityProjects', {});
+  });
+});
+
 /** The member fields the planned read aggregates in the member's statement, nested two levels deep. */
 const MEMBER_LISTS = `name
   inventories { year totalEmissionsTco2e records { sector emissionsTco2e } }

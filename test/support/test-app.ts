@@ -39,6 +39,8 @@ export interface TestApp {
   ): Promise<GraphqlResponse<T>>;
   /** SQL statements run since the last `resetStatementCount()`. */
   statementCount(): number;
+  /** The SQL text of each statement run since the last `resetStatementCount()`. */
+  statementTexts(): string[];
   resetStatementCount(): void;
   /** Rows of `table` (those matching the SQL `where`), counted in SQL apart from the API under test. */
   countRows(table: string, where?: string, params?: unknown[]): Promise<number>;
@@ -88,7 +90,9 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
   const logger = options.logger ?? pino({ level: config.logLevel });
   const orm = await initOrm({ clientUrl: database.url, entities, logger, ...options.orm });
   let statements = 0;
-  orm.em.getKnex().on('query', () => {
+  let statementTexts: string[] = [];
+  orm.em.getKnex().on('query', (query: { sql: string }) => {
+    statementTexts.push(query.sql);
     statements++;
   });
   const app = await buildServer({
@@ -117,8 +121,10 @@ export async function startTestApp(overrides: Partial<Config> = {}, options: Tes
       return { status: response.statusCode, headers: response.headers, ...response.json() };
     },
     statementCount: () => statements,
+    statementTexts: () => statementTexts,
     resetStatementCount() {
       statements = 0;
+      statementTexts = [];
     },
     async countRows(table, where = 'true', params = []) {
       const [row] = await orm.em

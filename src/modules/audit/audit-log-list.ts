@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, countAll } from '../../common/keyset';
+import { applyKeyset, countAll, pageAndTotal, withTotalCount } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { AuditLogFilter } from './audit-log.inputs';
@@ -14,19 +14,25 @@ function filteredEntries(em: EntityManager, filter: AuditLogFilter): Knex.QueryB
   return query;
 }
 
-/** One page of entries, newest first (first + 1 rows, to tell whether more follow); cursors are [createdAt, id]. */
-export function auditLogPageRows(
+/**
+ * One page of entries, newest first (first + 1 rows, to tell whether more follow); cursors are [createdAt, id]. With
+ * `withTotal` the count of all the filtered entries read in the same statement.
+ */
+export async function auditLogPage(
   em: EntityManager,
   filter: AuditLogFilter,
   page: PageRequest,
-): Promise<Record<string, unknown>[]> {
-  return applyKeyset(
+  withTotal: boolean,
+): Promise<{ rows: Record<string, unknown>[]; totalCount: number | null }> {
+  const query = applyKeyset(
     filteredEntries(em, filter).select('a.*'),
     { expression: 'a.created_at', sqlType: 'timestamptz', idColumn: 'a.id' },
     OrderDirection.DESC,
     page.after,
     page.first + 1,
   );
+  if (!withTotal) return { rows: await query, totalCount: null };
+  return pageAndTotal(await withTotalCount(query, filteredEntries(em, filter), OrderDirection.DESC, 'id'), 'id');
 }
 
 export async function countAuditLogEntries(em: EntityManager, filter: AuditLogFilter): Promise<number> {

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { AuditLogConnection } from './audit-log.connection';
 import { AuditLogFilter } from './audit-log.inputs';
 import { listAuditLog } from './audit-log.service';
@@ -16,7 +18,9 @@ export class AuditLogResolver {
     @Arg('filter', () => AuditLogFilter, { nullable: true, description: 'Default: every entry.' })
     filter: AuditLogFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AuditLogConnection> {
-    return new AuditLogConnection(await listAuditLog(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new AuditLogConnection(await listAuditLog(ctx, { ...page, filter }, withTotalCount));
   }
 }

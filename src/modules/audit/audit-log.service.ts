@@ -5,7 +5,7 @@ import type { RequestContext } from '../../common/context';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireMaxItems, requireUuid } from '../../common/validation';
 import { AuditLogEntry } from './audit-log-entry.entity';
-import { auditLogPageRows, countAuditLogEntries } from './audit-log-list';
+import { auditLogPage, countAuditLogEntries } from './audit-log-list';
 import type { AuditLogFilter } from './audit-log.inputs';
 
 /** What the HTTP layer knows of one mutation: who sent it, what, when, and how it ended. */
@@ -45,18 +45,21 @@ export async function recordAuditEntries(em: EntityManager, records: AuditRecord
 export async function listAuditLog(
   ctx: RequestContext,
   args: PageArgs & { filter?: AuditLogFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<AuditLogEntry>> {
   requireAdmin(ctx.viewer, 'auditLog');
   const page = pageRequest(args, 2);
   const filter = { ...args.filter };
   if (filter.apiKeyId) filter.apiKeyId = requireUuid('filter.apiKeyId', filter.apiKeyId);
   if (filter.mutations) requireMaxItems('filter.mutations', filter.mutations);
-  const rows = await auditLogPageRows(ctx.em, filter, page);
-  const entries = rows.map(({ sort_key: _sortKey, ...columns }) => ctx.em.map(AuditLogEntry, columns));
+  const { rows, totalCount } = await auditLogPage(ctx.em, filter, page, withTotalCount);
+  const entries = rows.map(({ sort_key: _sortKey, total_count: _totalCount, ...columns }) =>
+    ctx.em.map(AuditLogEntry, columns),
+  );
   return new Page(
     entries,
     page,
     (entry) => [entry.createdAt.toISOString(), entry.id],
-    () => countAuditLogEntries(ctx.em, filter),
+    () => totalCount ?? countAuditLogEntries(ctx.em, filter),
   );
 }

@@ -3,7 +3,7 @@ import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { countAll } from '../../common/keyset';
-import { mapPage, newestFirstPage } from '../../common/newest-first';
+import { mapPage, newestFirstRows } from '../../common/newest-first';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireUuid } from '../../common/validation';
 import type { ConsentRecordFilter } from './consent.inputs';
@@ -21,14 +21,15 @@ function readableRecords(ctx: RequestContext, filter: ConsentRecordFilter): Knex
   return query;
 }
 
-/** Consent records, newest first. */
+/** Consent records, newest first; with `withTotalCount` their count read in the same statement. */
 export async function listConsentRecords(
   ctx: RequestContext,
   args: PageArgs & { filter?: ConsentRecordFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<ConsentRecord>> {
   const page = pageRequest(args, 2);
   const filter = args.filter ?? {};
-  const rows = await newestFirstPage(readableRecords(ctx, filter).select('c.*'), 'c', page);
-  const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(ConsentRecord, columns));
-  return new Page(items, page, cursorOf, () => countAll(readableRecords(ctx, filter)));
+  const read = await newestFirstRows(() => readableRecords(ctx, filter), 'c', page, withTotalCount);
+  const { items, cursorOf } = mapPage(read.rows, (columns) => ctx.em.map(ConsentRecord, columns));
+  return new Page(items, page, cursorOf, () => read.totalCount ?? countAll(readableRecords(ctx, filter)));
 }

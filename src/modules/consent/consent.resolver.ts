@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { IndigenousOrganisation } from '../indigenous/indigenous-organisation.entity';
 import { organisationById } from '../indigenous/indigenous-organisation.loaders';
 import { ConsentRecordConnection } from './consent.connection';
@@ -44,8 +46,10 @@ export class ConsentResolver {
     @Arg('filter', () => ConsentRecordFilter, { nullable: true, description: 'Conditions the records must meet.' })
     filter: ConsentRecordFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConsentRecordConnection> {
-    return new ConsentRecordConnection(await listConsentRecords(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new ConsentRecordConnection(await listConsentRecords(ctx, { ...page, filter }, withTotalCount));
   }
 
   @FieldResolver(() => IndigenousOrganisation, { description: 'The organisation whose decision it is.' })

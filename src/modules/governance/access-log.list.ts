@@ -3,7 +3,7 @@ import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { countAll } from '../../common/keyset';
-import { mapPage, newestFirstPage } from '../../common/newest-first';
+import { mapPage, newestFirstRows } from '../../common/newest-first';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
 import { requireDateOrder, requireUuid } from '../../common/validation';
 import { AccessLog } from './access-log.entity';
@@ -32,13 +32,15 @@ function readableLog(ctx: RequestContext, filter: AccessLogFilter): Knex.QueryBu
   return query;
 }
 
+/** The log newest first; with `withTotalCount` its count read in the same statement. */
 export async function listAccessLog(
   ctx: RequestContext,
   args: PageArgs & { filter?: AccessLogFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<AccessLog>> {
   const page = pageRequest(args, 2);
   const filter = args.filter ?? {};
-  const rows = await newestFirstPage(readableLog(ctx, filter).select('a.*'), 'a', page);
-  const { items, cursorOf } = mapPage(rows, (columns) => ctx.em.map(AccessLog, columns));
-  return new Page(items, page, cursorOf, () => countAll(readableLog(ctx, filter)));
+  const read = await newestFirstRows(() => readableLog(ctx, filter), 'a', page, withTotalCount);
+  const { items, cursorOf } = mapPage(read.rows, (columns) => ctx.em.map(AccessLog, columns));
+  return new Page(items, page, cursorOf, () => read.totalCount ?? countAll(readableLog(ctx, filter)));
 }

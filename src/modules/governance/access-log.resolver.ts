@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { AccessLogConnection } from './access-log.connection';
 import { AccessLog } from './access-log.entity';
 import { AccessLogFilter } from './access-log.inputs';
@@ -19,7 +21,9 @@ export class AccessLogResolver {
     @Arg('filter', () => AccessLogFilter, { nullable: true, description: 'Conditions the entries must meet.' })
     filter: AccessLogFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AccessLogConnection> {
-    return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new AccessLogConnection(await listAccessLog(ctx, { ...page, filter }, withTotalCount));
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, countAll } from '../../common/keyset';
+import { applyKeyset, countAll, pageAndTotal, withTotalCount } from '../../common/keyset';
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
@@ -21,20 +21,25 @@ function filteredOrganisations(em: EntityManager, filter: IndigenousOrganisation
   return query;
 }
 
-/** One page (first + 1 rows) of organisations by acronym, each with its `sort_key`. */
-export function organisationPageRows(
+/**
+ * One page (first + 1 rows) of organisations by acronym, each with its `sort_key`; with `withTotal` the count of all
+ * the filtered organisations read in the same statement.
+ */
+export async function organisationPage(
   em: EntityManager,
   filter: IndigenousOrganisationFilter,
   page: PageRequest,
-): Promise<Record<string, unknown>[]> {
-  const query = filteredOrganisations(em, filter).select('o.*');
-  return applyKeyset(
-    query,
+  withTotal: boolean,
+): Promise<{ rows: Record<string, unknown>[]; totalCount: number | null }> {
+  const query = applyKeyset(
+    filteredOrganisations(em, filter).select('o.*'),
     { expression: 'o.acronym', sqlType: 'text', idColumn: 'o.id' },
     OrderDirection.ASC,
     page.after,
     page.first + 1,
   );
+  if (!withTotal) return { rows: await query, totalCount: null };
+  return pageAndTotal(await withTotalCount(query, filteredOrganisations(em, filter), OrderDirection.ASC, 'id'), 'id');
 }
 
 export async function countOrganisations(em: EntityManager, filter: IndigenousOrganisationFilter): Promise<number> {

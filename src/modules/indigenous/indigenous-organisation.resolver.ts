@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { Country } from '../members/country.entity';
 import { countryByCode } from '../members/member.loaders';
 import { IndigenousOrganisationConnection } from './indigenous-organisation.connection';
@@ -24,8 +26,10 @@ export class IndigenousOrganisationResolver {
     })
     filter: IndigenousOrganisationFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IndigenousOrganisationConnection> {
-    return new IndigenousOrganisationConnection(await listOrganisations(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new IndigenousOrganisationConnection(await listOrganisations(ctx, { ...page, filter }, withTotalCount));
   }
 
   @Query(() => IndigenousOrganisation, { nullable: true, description: 'One organisation by id; null when unknown.' })

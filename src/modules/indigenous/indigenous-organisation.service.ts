@@ -5,7 +5,7 @@ import { isUuid, requireUuid } from '../../common/validation';
 import { requireKnownCountries } from '../members/country.service';
 import { IndigenousOrganisation } from './indigenous-organisation.entity';
 import type { IndigenousOrganisationFilter } from './indigenous-organisation.inputs';
-import { countOrganisations, organisationPageRows } from './indigenous-organisation.list';
+import { countOrganisations, organisationPage } from './indigenous-organisation.list';
 import { organisationById } from './indigenous-organisation.loaders';
 
 export function getOrganisation(ctx: RequestContext, id: string): Promise<IndigenousOrganisation | null> {
@@ -45,12 +45,13 @@ async function validFilter(
 export async function listOrganisations(
   ctx: RequestContext,
   args: PageArgs & { filter?: IndigenousOrganisationFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<IndigenousOrganisation>> {
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
-  const rows = await organisationPageRows(ctx.em, filter, page);
+  const { rows, totalCount } = await organisationPage(ctx.em, filter, page, withTotalCount);
   const cursors = new Map<IndigenousOrganisation, [string, string]>();
-  const organisations = rows.map(({ sort_key: sortKey, ...columns }) => {
+  const organisations = rows.map(({ sort_key: sortKey, total_count: _totalCount, ...columns }) => {
     const organisation = ctx.em.map(IndigenousOrganisation, columns);
     cursors.set(organisation, [sortKey as string, organisation.id]);
     organisationById(ctx).prime(organisation.id, organisation);
@@ -60,6 +61,6 @@ export async function listOrganisations(
     organisations,
     page,
     (organisation) => cursors.get(organisation)!,
-    () => countOrganisations(ctx.em, filter),
+    () => totalCount ?? countOrganisations(ctx.em, filter),
   );
 }

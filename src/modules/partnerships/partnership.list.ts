@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
-import { applyKeyset, countAll } from '../../common/keyset';
+import { applyKeyset, countAll, pageAndTotal, withTotalCount } from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import { canSeePartnership } from '../governance/access.rules';
@@ -38,27 +38,37 @@ function filteredPartnerships(knex: Knex, viewer: Viewer, filter: PartnershipFil
   return query;
 }
 
-/** One page (first + 1 rows) of partnerships, oldest first, mapped to entities with their cursors. */
+/**
+ * One page (first + 1 rows) of partnerships, oldest first, mapped to entities with their cursors; with `withTotal`
+ * the count of all the filtered partnerships read in the same statement.
+ */
 export async function partnershipPage(
   ctx: RequestContext,
   filter: PartnershipFilter,
   page: PageRequest,
-): Promise<{ partnerships: Partnership[]; cursors: Map<Partnership, [string, string]> }> {
-  const query = filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter).select('pa.*');
-  const rows: Record<string, unknown>[] = await applyKeyset(
-    query,
+  withTotal: boolean,
+): Promise<{ partnerships: Partnership[]; cursors: Map<Partnership, [string, string]>; totalCount: number | null }> {
+  const knex = ctx.em.getKnex();
+  const query = applyKeyset(
+    filteredPartnerships(knex, ctx.viewer, filter).select('pa.*'),
     { expression: 'pa.started_on', sqlType: 'date', idColumn: 'pa.id' },
     OrderDirection.ASC,
     page.after,
     page.first + 1,
   );
+  const read = withTotal
+    ? pageAndTotal(
+        await withTotalCount(query, filteredPartnerships(knex, ctx.viewer, filter), OrderDirection.ASC, 'id'),
+        'id',
+      )
+    : { rows: (await query) as Record<string, unknown>[], totalCount: null };
   const cursors = new Map<Partnership, [string, string]>();
-  const partnerships = rows.map(({ sort_key: sortKey, ...columns }) => {
+  const partnerships = read.rows.map(({ sort_key: sortKey, total_count: _totalCount, ...columns }) => {
     const partnership = ctx.em.map(Partnership, columns);
     cursors.set(partnership, [String(sortKey), partnership.id]);
     return partnership;
   });
-  return { partnerships, cursors };
+  return { partnerships, cursors, totalCount: read.totalCount };
 }
 
 export async function countPartnerships(ctx: RequestContext, filter: PartnershipFilter): Promise<number> {

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { CoordinationOffice } from '../members/coordination-office.entity';
 import { Member } from '../members/member.entity';
 import { coordinationOfficeById, memberById } from '../members/member.loaders';
@@ -21,8 +23,10 @@ export class PartnershipResolver {
     @Arg('filter', () => PartnershipFilter, { nullable: true, description: 'Conditions the partnerships must meet.' })
     filter: PartnershipFilter | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PartnershipConnection> {
-    return new PartnershipConnection(await listPartnerships(ctx, { ...page, filter }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new PartnershipConnection(await listPartnerships(ctx, { ...page, filter }, withTotalCount));
   }
 
   @Mutation(() => Partnership, { description: 'Adds a partnership. COICA_LIAISON or ADMIN.' })

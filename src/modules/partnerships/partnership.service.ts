@@ -17,6 +17,7 @@ import { countPartnerships, partnershipPage } from './partnership.list';
 export async function listPartnerships(
   ctx: RequestContext,
   args: PageArgs & { filter?: PartnershipFilter | null },
+  withTotalCount: boolean,
 ): Promise<Page<Partnership>> {
   const page = pageRequest(args, 2);
   const given = args.filter ?? {};
@@ -27,12 +28,12 @@ export async function listPartnerships(
     coordinationOfficeIds:
       given.coordinationOfficeIds && requireUuids('filter.coordinationOfficeIds', given.coordinationOfficeIds),
   };
-  const { partnerships, cursors } = await partnershipPage(ctx, filter, page);
+  const { partnerships, cursors, totalCount } = await partnershipPage(ctx, filter, page, withTotalCount);
   return new Page(
     partnerships,
     page,
     (partnership) => cursors.get(partnership)!,
-    () => countPartnerships(ctx, filter),
+    () => totalCount ?? countPartnerships(ctx, filter),
   );
 }
 

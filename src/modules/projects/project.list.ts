@@ -1,6 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
+import {
+  applyKeyset,
+  countAll,
+  nullableDateKey,
+  pageAndTotal,
+  type SortKey,
+  withTotalCount,
+} from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import type { GovernedRow } from '../governance/governed-records.service';
@@ -50,18 +57,38 @@ export function filterProjects(query: Knex.QueryBuilder, filter: BiodiversityPro
   return query;
 }
 
-/** One page (first + 1 rows) of the projects the viewer may see, with access columns and `sort_key`. */
-export function projectPageRows(
+type ProjectRow = GovernedRow & { sort_key: string | number };
+
+/**
+ * One page (first + 1 rows) of the projects the viewer may see, with access columns and `sort_key`; with `withTotal`
+ * the count of all of them (`countProjects`) read in the same statement.
+ */
+export async function projectPage(
   knex: Knex,
   viewer: Viewer,
   filter: BiodiversityProjectFilter,
   order: BiodiversityProjectOrder,
   page: PageRequest,
-): Promise<(GovernedRow & { sort_key: string | number })[]> {
-  const query = selectProjectRows(filterProjects(governedProjects(knex, viewer), filter), knex, viewer);
-  return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
+  withTotal: boolean,
+): Promise<{ rows: ProjectRow[]; totalCount: number | null }> {
+  const direction = order.direction ?? OrderDirection.ASC;
+  const query = applyKeyset(
+    selectProjectRows(filterProjects(governedProjects(knex, viewer), filter), knex, viewer),
+    SORT_KEYS[order.field],
+    direction,
+    page.after,
+    page.first + 1,
+  );
+  if (!withTotal) return { rows: await query, totalCount: null };
+  const read = pageAndTotal(await withTotalCount(query, countedProjects(knex, viewer, filter), direction, 'id'), 'id');
+  const rows = read.rows.map(({ total_count: _totalCount, ...row }) => row as ProjectRow);
+  return { rows, totalCount: read.totalCount };
+}
+
+function countedProjects(knex: Knex, viewer: Viewer, filter: BiodiversityProjectFilter): Knex.QueryBuilder {
+  return filterProjects(governedProjects(knex, viewer, true), filter);
 }
 
 export async function countProjects(knex: Knex, viewer: Viewer, filter: BiodiversityProjectFilter): Promise<number> {
-  return countAll(filterProjects(governedProjects(knex, viewer, true), filter));
+  return countAll(countedProjects(knex, viewer, filter));
 }

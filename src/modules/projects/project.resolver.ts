@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { BiodiversityProject } from './biodiversity-project.entity';
 import { BiodiversityProjectConnection } from './project.connection';
 import { BiodiversityProjectFilter, BiodiversityProjectOrder } from './project.filter';
@@ -23,8 +25,10 @@ export class BiodiversityProjectResolver {
     @Arg('orderBy', () => BiodiversityProjectOrder, { nullable: true, description: 'Default: by title, ascending.' })
     orderBy: BiodiversityProjectOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<BiodiversityProjectConnection> {
-    return new BiodiversityProjectConnection(await listProjects(ctx, { ...page, filter, orderBy }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new BiodiversityProjectConnection(await listProjects(ctx, { ...page, filter, orderBy }, withTotalCount));
   }
 
   @Query(() => BiodiversityProject, {

@@ -10,7 +10,7 @@ import {
   type BiodiversityProjectOrder,
   BiodiversityProjectOrderField,
 } from './project.filter';
-import { countProjects, projectPageRows } from './project.list';
+import { countProjects, projectPage } from './project.list';
 import { primeServedProjects, servedProjectById } from './project.loaders';
 
 const DEFAULT_ORDER: BiodiversityProjectOrder = {
@@ -38,11 +38,13 @@ export async function validProjectFilter(
 export async function listProjects(
   ctx: RequestContext,
   args: PageArgs & { filter?: BiodiversityProjectFilter | null; orderBy?: BiodiversityProjectOrder | null },
+  withTotalCount: boolean,
 ): Promise<Page<BiodiversityProject>> {
   const page = pageRequest(args, 2);
   const filter = await validProjectFilter(ctx, args.filter ?? {});
   const knex = ctx.em.getKnex();
-  const rows = await projectPageRows(knex, ctx.viewer, filter, args.orderBy ?? DEFAULT_ORDER, page);
+  const order = args.orderBy ?? DEFAULT_ORDER;
+  const { rows, totalCount } = await projectPage(knex, ctx.viewer, filter, order, page, withTotalCount);
   const decided = decideProjectRows(ctx, rows);
   const served = decided.slice(0, page.first);
   await logProjectReads(ctx, served);
@@ -52,6 +54,6 @@ export async function listProjects(
     decided.map((item) => item.record),
     page,
     (project) => [sortKeys.get(project.id)!, project.id],
-    () => countProjects(knex, ctx.viewer, filter),
+    () => totalCount ?? countProjects(knex, ctx.viewer, filter),
   );
 }

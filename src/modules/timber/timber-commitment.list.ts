@@ -1,5 +1,12 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { applyKeyset, nullableDateKey, type SortKey, countAll } from '../../common/keyset';
+import {
+  applyKeyset,
+  countAll,
+  nullableDateKey,
+  pageAndTotal,
+  type SortKey,
+  withTotalCount,
+} from '../../common/keyset';
 import { OrderDirection } from '../../common/order';
 import type { PageRequest } from '../../common/pagination';
 import {
@@ -30,15 +37,28 @@ export interface CommitmentRow {
   [column: string]: unknown;
 }
 
-/** One page of commitment rows (first + 1, to tell whether more follow), each with its sort key. */
-export function commitmentPageRows(
+/**
+ * One page of commitment rows (first + 1, to tell whether more follow), each with its sort key; with
+ * `withTotal` the count of all the filtered commitments read in the same statement.
+ */
+export async function commitmentPage(
   em: EntityManager,
   filter: TimberCommitmentFilter,
   order: TimberCommitmentOrder,
   page: PageRequest,
-): Promise<CommitmentRow[]> {
-  const query = filteredCommitments(em, filter).select('tc.*');
-  return applyKeyset(query, SORT_KEYS[order.field], order.direction ?? OrderDirection.ASC, page.after, page.first + 1);
+  withTotal: boolean,
+): Promise<{ rows: CommitmentRow[]; totalCount: number | null }> {
+  const direction = order.direction ?? OrderDirection.ASC;
+  const query = applyKeyset(
+    filteredCommitments(em, filter).select('tc.*'),
+    SORT_KEYS[order.field],
+    direction,
+    page.after,
+    page.first + 1,
+  );
+  if (!withTotal) return { rows: await query, totalCount: null };
+  const read = pageAndTotal(await withTotalCount(query, filteredCommitments(em, filter), direction, 'id'), 'id');
+  return { rows: read.rows as CommitmentRow[], totalCount: read.totalCount };
 }
 
 export async function countCommitments(em: EntityManager, filter: TimberCommitmentFilter): Promise<number> {

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { PageArgs } from '../../common/pagination';
+import { selectionOf } from '../../common/selection';
 import { Member } from '../members/member.entity';
 import { memberById } from '../members/member.loaders';
 import { complianceByCommitment } from './timber-compliance.loaders';
@@ -23,8 +25,12 @@ export class TimberCommitmentResolver {
     @Arg('orderBy', () => TimberCommitmentOrder, { nullable: true, description: 'Default: by member name, ascending.' })
     orderBy: TimberCommitmentOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TimberCommitmentConnection> {
-    return new TimberCommitmentConnection(await listTimberCommitments(ctx, { ...page, filter, orderBy }));
+    const withTotalCount = selectionOf(info).has('totalCount');
+    return new TimberCommitmentConnection(
+      await listTimberCommitments(ctx, { ...page, filter, orderBy }, withTotalCount),
+    );
   }
 
   @Mutation(() => TimberCommitment, {

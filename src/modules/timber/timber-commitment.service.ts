@@ -9,7 +9,7 @@ import { flushOrConflict } from '../../common/versioning';
 import { requireKnownCountries } from '../members/country.service';
 import { getMember } from '../members/member.service';
 import { judgeProcurement } from './timber-compliance.rules';
-import { commitmentPageRows, countCommitments } from './timber-commitment.list';
+import { commitmentPage, countCommitments } from './timber-commitment.list';
 import { validCommitmentTerms } from './timber-commitment-terms.rules';
 import { TimberCommitment } from './timber-commitment.entity';
 import {
@@ -40,12 +40,13 @@ async function validFilter(ctx: RequestContext, filter: TimberCommitmentFilter):
 export async function listTimberCommitments(
   ctx: RequestContext,
   args: PageArgs & { filter?: TimberCommitmentFilter | null; orderBy?: TimberCommitmentOrder | null },
+  withTotalCount: boolean,
 ): Promise<Page<TimberCommitment>> {
   const page = pageRequest(args, 2);
   const filter = await validFilter(ctx, args.filter ?? {});
-  const rows = await commitmentPageRows(ctx.em, filter, args.orderBy ?? DEFAULT_ORDER, page);
+  const read = await commitmentPage(ctx.em, filter, args.orderBy ?? DEFAULT_ORDER, page, withTotalCount);
   const sortKeys = new Map<TimberCommitment, [string | number, string]>();
-  const commitments = rows.map(({ sort_key: sortKey, ...columns }) => {
+  const commitments = read.rows.map(({ sort_key: sortKey, total_count: _totalCount, ...columns }) => {
     const commitment = ctx.em.map(TimberCommitment, columns);
     sortKeys.set(commitment, [sortKey, commitment.id]);
     commitmentById(ctx).prime(commitment.id, commitment);
@@ -56,7 +57,7 @@ export async function listTimberCommitments(
     commitments,
     page,
     (commitment) => sortKeys.get(commitment)!,
-    () => countCommitments(ctx.em, filter),
+    () => read.totalCount ?? countCommitments(ctx.em, filter),
   );
 }
 
