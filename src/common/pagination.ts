@@ -2,7 +2,8 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import { MAX_STRING_LENGTH } from '../config/limits';
 import { UserInputError } from './errors';
 import { isDateInRange } from './scalars';
-import { isUuid, MAX_LIST_ITEMS, textProblem } from './validation';
+import { MAX_LIST_ITEMS } from '../config/limits';
+import { isUuid, textProblem } from './validation';
 
 export const DEFAULT_PAGE_SIZE = 20;
 

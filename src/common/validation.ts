@@ -1,10 +1,5 @@
+import { MAX_LIST_ITEMS } from '../config/limits';
 import { UserInputError } from './errors';
-
-/**
- * Items one list may hold, either way: a page of results (pagination.ts), or a list argument (ids, codes, input rows).
- * Part of the public contract, so not configurable.
- */
-export const MAX_LIST_ITEMS = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

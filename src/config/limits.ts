@@ -3,8 +3,11 @@
  * (and change) how much a single request or caller may ask of the server. index.ts beside it reads the variables; the
  * layers that apply a limit (src/http/, src/common/pagination.ts, the modules) import it from here.
  */
-/** Entries a list argument may hold (ids, codes, input rows): part of the public contract, so not configurable. */
-export const MAX_LIST_ARGUMENT_ITEMS = 100;
+/**
+ * Items one list may hold, either way: a page of results (src/common/pagination.ts), or a list argument (ids, codes,
+ * input rows). Part of the public contract, so not configurable.
+ */
+export const MAX_LIST_ITEMS = 100;
 /**
  * Characters any string argument may hold (twice the longest free text, 5,000): part of the public contract. An input
  * field stored in a shorter column has that column's length as its limit (src/schema/input-lengths.ts).

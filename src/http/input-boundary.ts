@@ -16,7 +16,7 @@ import { textProblem } from '../common/validation';
 import { argumentSites } from './argument-sites';
 import { representationProblem } from './entity-representations';
 import type { GraphqlContext } from './graphql-context';
-import { MAX_LIST_ARGUMENT_ITEMS, MAX_STRING_LENGTH } from '../config/limits';
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../config/limits';
 
 /** Checks one argument value against its type, throwing for the first problem with its input path. */
 function check(
@@ -31,8 +31,8 @@ function check(
   if (isNonNullType(type)) return check(schema, type.ofType, value, path, maxLength, countedByCost);
   if (isListType(type)) {
     if (!Array.isArray(value)) return check(schema, type.ofType, value, path, maxLength, countedByCost);
-    if (!countedByCost && value.length > MAX_LIST_ARGUMENT_ITEMS) {
-      throw new UserInputError(path, `at most ${MAX_LIST_ARGUMENT_ITEMS} entries are allowed, got ${value.length}`);
+    if (!countedByCost && value.length > MAX_LIST_ITEMS) {
+      throw new UserInputError(path, `at most ${MAX_LIST_ITEMS} entries are allowed, got ${value.length}`);
     }
     value.forEach((item, index) => check(schema, type.ofType, item, `${path}[${index}]`, maxLength, countedByCost));
   } else if (isInputObjectType(type)) {
@@ -88,7 +88,7 @@ function boundaryProblem(
  * through input objects and lists, on every field) is checked against its schema type. Strings (String, ID, and
  * custom scalars that stay strings) hold no control characters but tab, newline and carriage return, no lone
  * surrogates, and at most MAX_STRING_LENGTH characters, or their column's length; lists at most
- * MAX_LIST_ARGUMENT_ITEMS entries (not `_entities` representations, which the cost counts); each representation has
+ * MAX_LIST_ITEMS entries (not `_entities` representations, which the cost counts); each representation has
  * the shape of an entity. The first problem answers for the whole operation, which then does not run (nothing is
  * written): `data: null` and one BAD_USER_INPUT naming its input path, e.g. `input.records[3].notationExplanation`,
  * as a resolver's own check would.

@@ -6,7 +6,7 @@ import { MAX_TOTAL_GROUPS } from '../modules/emissions/emission-totals.service';
 import { FIRST_INVENTORY_YEAR } from '../modules/emissions/inventory-submission.rules';
 import { MAX_LISTED_FACTOR_SETS } from '../modules/factors/emission-factor-set.list';
 import { MemberCategory } from '../modules/members/member.enums';
-import { MAX_LIST_ARGUMENT_ITEMS } from '../config/limits';
+import { MAX_LIST_ITEMS } from '../config/limits';
 import type { FigureTableName, NetworkSize } from './network-size';
 
 const THIS_YEAR = new Date().getUTCFullYear();
@@ -29,7 +29,7 @@ export const LIST_SIZES: Record<string, number> = {
   'Member.partnerships': 10,
   // inventories hold 30 lines or fewer in practice, though the contract allows 100: an inventory at the maximum
   // counts twice, and answers holding more than the cost assumes are stopped (maxResponseItems)
-  'EmissionInventory.records': MAX_LIST_ARGUMENT_ITEMS / 2,
+  'EmissionInventory.records': MAX_LIST_ITEMS / 2,
   'Partnership.contributions': 20,
   'IndigenousOrganisation.members': 20,
   'IndigenousOrganisation.partnerships': 20,
@@ -45,7 +45,7 @@ export const LIST_SIZES: Record<string, number> = {
   // the default set holds 145 (fuels, and 27 countries' electricity for 5 years); corrections add years
   'EmissionFactorSet.factors': 300,
   'EmissionInventory.recomputations': 10,
-  'InventoryRecomputation.previousRecords': MAX_LIST_ARGUMENT_ITEMS / 2,
+  'InventoryRecomputation.previousRecords': MAX_LIST_ITEMS / 2,
 };
 
 interface GroupedField {

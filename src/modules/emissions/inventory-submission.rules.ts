@@ -1,12 +1,6 @@
 import { UserInputError } from '../../common/errors';
-import {
-  MAX_LIST_ITEMS,
-  optionalText,
-  requireIntInRange,
-  requireMaxItems,
-  requireText,
-  requireUrl,
-} from '../../common/validation';
+import { MAX_LIST_ITEMS } from '../../config/limits';
+import { optionalText, requireIntInRange, requireMaxItems, requireText, requireUrl } from '../../common/validation';
 import type {
   DataSourceInput,
   EmissionInventoryInput,
