@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201121900 } from './Migration20261201121900';
 import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201150000 } from './Migration20261201150000';
+import { Migration20261201190000 } from './Migration20261201190000';
 import { Migration20261201163000 } from './Migration20261201163000';
 import { Migration20261201094259 } from './Migration20261201094259';
 import { Migration20261201095600 } from './Migration20261201095600';
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201130000', class: Migration20261201130000 },
   { name: 'Migration20261201150000', class: Migration20261201150000 },
   { name: 'Migration20261201163000', class: Migration20261201163000 },
+  { name: 'Migration20261201190000', class: Migration20261201190000 },
 ];

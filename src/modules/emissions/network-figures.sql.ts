@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { NETWORK_PROGRESS_TABLES } from '../targets/network-progress.sql';
 import { membersCondition } from './emission-figures.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 
@@ -13,7 +14,7 @@ interface FigureGroup {
  * values summed, so a sum of nothing is null as a sum from scratch gives) and the SELECT that sums the per-member rows
  * `r` of the members `g` (member_figure_group) matching `where` into its rows, with a `member_count` per row.
  */
-interface NetworkTable {
+export interface NetworkTable {
   name: string;
   keys: [column: string, type: string][];
   sums: [column: string, count: string | null][];
@@ -171,6 +172,7 @@ const NETWORK_TABLES: NetworkTable[] = [
        group by 1, 2, 3, 4, 5, 6`,
   },
   NETWORK_LINE_TABLE,
+  ...NETWORK_PROGRESS_TABLES,
 ];
 
 /** The columns of a network table's rows: keys, sums and their counts, members. */
@@ -263,7 +265,7 @@ async function applyDifference(
  * network_member_year_count, network_member_sector_year_count) by the difference a write made to the given members'
  * figures: takes away what they added before (`before`, read with networkContributions before their figures were
  * refreshed) and adds what they add now, in the groups they are in now (member_figure_group follows a member that
- * moved country or category). A write reads and writes its members' rows only, not their groups'.
+ * moved country or category, or changed status). A write reads and writes its members' rows only, not their groups'.
  */
 export async function refreshNetworkFigures(
   em: EntityManager,
@@ -286,8 +288,8 @@ export async function refreshNetworkFigures(
   );
   await em.execute(`delete from member_figure_group where ${counted}`, countedParams);
   await em.execute(
-    `insert into member_figure_group (member_id, country_code, member_category)
-     select id, country_code, category from member where ${members}`,
+    `insert into member_figure_group (member_id, country_code, member_category, member_status)
+     select id, country_code, category, status from member where ${members}`,
     memberParams,
   );
   const after = await networkContributions(em, memberIds);
@@ -300,8 +302,8 @@ export async function refreshNetworkFigures(
 export async function rebuildNetworkFigures(em: EntityManager): Promise<void> {
   await em.execute('delete from member_figure_group');
   await em.execute(
-    `insert into member_figure_group (member_id, country_code, member_category)
-     select id, country_code, category from member`,
+    `insert into member_figure_group (member_id, country_code, member_category, member_status)
+     select id, country_code, category, status from member`,
   );
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);

@@ -19,16 +19,18 @@ async function validFilter(ctx: RequestContext, filter: AllianceProgressFilter):
   return checked;
 }
 
-function whereMembersMatch(query: Knex.QueryBuilder, filter: AllianceProgressFilter): Knex.QueryBuilder {
-  if (filter.countryCodes?.length) query.whereIn('m.country_code', filter.countryCodes);
-  if (filter.memberCategories?.length) query.whereIn('m.category', filter.memberCategories);
-  if (filter.memberStatuses?.length) query.whereIn('m.status', filter.memberStatuses);
+/** The filter on the members' groups, as the network progress tables `n` record them (member_figure_group's). */
+function whereGroupsMatch(query: Knex.QueryBuilder, filter: AllianceProgressFilter): Knex.QueryBuilder {
+  if (filter.countryCodes?.length) query.whereIn('n.country_code', filter.countryCodes);
+  if (filter.memberCategories?.length) query.whereIn('n.member_category', filter.memberCategories);
+  if (filter.memberStatuses?.length) query.whereIn('n.member_status', filter.memberStatuses);
   return query;
 }
 
 /**
- * Network emissions per year and members per Charter status, from the maintained figures (member_year_total,
- * member_charter_progress; two statements): the work follows the members and years, not the records.
+ * Network emissions per year and members per Charter status, from the network totals by country, category and
+ * membership status (network_status_year_total, network_charter_status_count; two statements): the work follows
+ * the groups and years, not the members or records.
  */
 export async function allianceProgress(
   ctx: RequestContext,
@@ -37,25 +39,23 @@ export async function allianceProgress(
   const filter = await validFilter(ctx, rawFilter);
   const knex = ctx.em.getKnex();
   const publicOnly = publicInventoriesOnly(ctx.viewer);
-  const preferred = whereMembersMatch(
+  const preferred = whereGroupsMatch(
     knex
-      .from('member_year_total as t')
-      .join('member as m', 'm.id', 't.member_id')
-      .where('t.public_only', publicOnly)
-      .select('t.year', knex.raw('sum(t.emissions_tco2e) as emissions'), knex.raw('count(*) as reporting'))
-      .groupBy('t.year')
-      .orderBy('t.year'),
+      .from('network_status_year_total as n')
+      .where('n.public_only', publicOnly)
+      .select('n.year', knex.raw('sum(n.emissions_tco2e) as emissions'), knex.raw('sum(n.member_count) as reporting'))
+      .groupBy('n.year')
+      .orderBy('n.year'),
     filter,
   );
-  if (filter.fromYear != null) preferred.where('t.year', '>=', filter.fromYear);
-  if (filter.toYear != null) preferred.where('t.year', '<=', filter.toYear);
-  const statusCounts = whereMembersMatch(
+  if (filter.fromYear != null) preferred.where('n.year', '>=', filter.fromYear);
+  if (filter.toYear != null) preferred.where('n.year', '<=', filter.toYear);
+  const statusCounts = whereGroupsMatch(
     knex
-      .from('member as m')
-      .join('member_charter_progress as pg', 'pg.member_id', 'm.id')
-      .where('pg.public_only', publicOnly)
-      .select('pg.status', knex.raw('count(*) as count'))
-      .groupBy('pg.status'),
+      .from('network_charter_status_count as n')
+      .where('n.public_only', publicOnly)
+      .select('n.status', knex.raw('sum(n.member_count) as count'))
+      .groupBy('n.status'),
     filter,
   );
   const [years, statuses] = await inFigureSlot(async () => {
