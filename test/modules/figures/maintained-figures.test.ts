@@ -4,6 +4,7 @@ import { hashSeed, seededRandom } from '../../../seeds/random';
 import { rebuildAllFigures } from '../../../src/modules/targets/member-figures.service';
 import { NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
+import { type AllianceOracleFilter, oracleAllianceProgress } from './alliance-oracle';
 import { oracleEmissionTotals, type OracleFilter } from './figures-oracle';
 
 const SUBMIT = `mutation Submit($input: EmissionInventoryInput!) { submitEmissionInventory(input: $input) { id } }`;
@@ -14,6 +15,18 @@ const TOTALS = `query Totals($groupBy: [EmissionDimension!]!, $filter: EmissionT
   emissionTotals(groupBy: $groupBy, filter: $filter) {
     countryCode memberCategory memberId year sector energyCarrier standard emissionsTco2e finalEnergyMwh memberCount } }`;
 
+const ALLIANCE = `query Alliance($filter: AllianceProgressFilter) { allianceProgress(filter: $filter) {
+  memberCount onTrackCount slightlyOffCount offTrackCount noDataCount years { year emissionsTco2e reportingMembers } } }`;
+/** allianceProgress filters, compared with the old SQL after every write: by default every member but those who left. */
+const ALLIANCE_FILTERS: AllianceOracleFilter[] = [
+  {},
+  { memberStatuses: ['LEFT'] },
+  { memberStatuses: [] },
+  { memberStatuses: ['ACTIVE', 'SUSPENDED'], fromYear: 2010 },
+  { countryCodes: ['AT', 'DE'], toYear: 2018 },
+  { memberCategories: ['CITY', 'MUNICIPALITY'], memberStatuses: ['APPLIED', 'ACTIVE', 'LEFT'] },
+  { countryCodes: ['LU'], memberCategories: ['MUNICIPALITY'], fromYear: 2006, toYear: 2021 },
+];
 const YEARS = [1990, 2005, 2012, 2018, 2021, 2023];
 const STANDARDS = ['BISKO', 'COM_BEI', 'COM_MEI', 'GPC_BASIC'];
 const LINES = [
@@ -53,7 +66,7 @@ const NETWORK_GROUPINGS: [string[], OracleFilter][] = [
   [['MEMBER_CATEGORY', 'YEAR'], { standards: ['COM_MEI'] }],
 ];
 const CATEGORIES = ['MUNICIPALITY', 'CITY', 'DISTRICT_COUNTY'];
-const STEPS = 45;
+const STEPS = 48;
 /** Every write is compared with a rebuild from scratch, and 27 groupings with the oracle every fifth: slow on a busy machine. */
 const TIMEOUT_MS = 180_000;
 
@@ -80,6 +93,13 @@ async function figureRows(em: EntityManager) {
     ),
     networkSectors: await em.execute(
       'select * from network_year_sector_total order by public_only, year, sector, country_code, member_category',
+    ),
+    networkStatusYears: await em.execute(
+      'select * from network_status_year_total order by public_only, year, country_code, member_category, member_status',
+    ),
+    networkCharterStatuses: await em.execute(
+      `select * from network_charter_status_count
+       order by public_only, country_code, member_category, member_status, status`,
     ),
     networkLines: await em.execute(
       `select * from network_line_total
@@ -119,31 +139,15 @@ async function ok(response: Promise<{ errors?: unknown[]; data?: any }>) {
   return answer.data;
 }
 
-/** One random write through GraphQL: a new or replaced inventory, a new member, or a member leaving or changing. */
-async function randomStep(random: Random, members: string[], step: number): Promise<string> {
-  const admin = { key: TEST_ADMIN_SECRET };
-  const draw = random();
-  if (draw < 0.1) {
-    const input = { name: `Zufallsdorf ${step}`, category: 'MUNICIPALITY', countryCode: 'AT', joinedOn: '2001-05-01' };
-    members.push((await ok(api.graphql(CREATE, { input }, admin))).createMember.id);
-    return 'createMember';
-  }
-  const memberId = pick(random, members);
-  if (draw < 0.25) {
-    const [{ version }] = await api.orm.em
-      .fork()
-      .execute<{ version: number }[]>('select version from member where id = ?', [memberId]);
-    const kind = random();
-    // a member moving to another country or category moves its figures from one network group to another
-    const input =
-      kind < 0.35
-        ? { status: pick(random, ['LEFT', 'ACTIVE', 'SUSPENDED']) }
-        : kind < 0.65
-          ? { countryCode: pick(random, ['AT', 'LU', 'DE']), category: pick(random, CATEGORIES) }
-          : { populations: [{ year: pick(random, YEARS), population: 1000 + Math.floor(random() * 100_000) }] };
-    await ok(api.graphql(UPDATE, { id: memberId, version, input }, admin));
-    return `updateMember ${JSON.stringify(input)}`;
-  }
+async function updateMember(memberId: string, input: Record<string, unknown>): Promise<string> {
+  const [{ version }] = await api.orm.em
+    .fork()
+    .execute<{ version: number }[]>('select version from member where id = ?', [memberId]);
+  await ok(api.graphql(UPDATE, { id: memberId, version, input }, { key: TEST_ADMIN_SECRET }));
+  return `updateMember ${memberId} ${JSON.stringify(input)}`;
+}
+
+async function submitInventory(random: Random, memberId: string): Promise<string> {
   const input = {
     memberId,
     year: pick(random, YEARS),
@@ -153,8 +157,52 @@ async function randomStep(random: Random, members: string[], step: number): Prom
     verificationStatus: 'SELF_REPORTED',
     records: randomRecords(random),
   };
-  await ok(api.graphql(SUBMIT, { input }, admin));
+  await ok(api.graphql(SUBMIT, { input }, { key: TEST_ADMIN_SECRET }));
   return `submit ${input.year} ${input.standard} public=${input.isPublic} baseline=${input.isBaseline}`;
+}
+
+/** The first writes, before the random ones: a member leaves, reports while gone, and comes back. */
+const OPENING: (Record<string, unknown> | 'submit')[] = [{ status: 'LEFT' }, 'submit', { status: 'SUSPENDED' }];
+
+/** One random write through GraphQL: a new or replaced inventory, a new member, or a member leaving or changing. */
+async function randomStep(random: Random, members: string[], step: number): Promise<string> {
+  if (step < OPENING.length) {
+    const opening = OPENING[step];
+    return opening === 'submit' ? submitInventory(random, members[0]) : updateMember(members[0], opening);
+  }
+  const draw = random();
+  if (draw < 0.1) {
+    const input = { name: `Zufallsdorf ${step}`, category: 'MUNICIPALITY', countryCode: 'AT', joinedOn: '2001-05-01' };
+    members.push((await ok(api.graphql(CREATE, { input }, { key: TEST_ADMIN_SECRET }))).createMember.id);
+    return 'createMember';
+  }
+  const memberId = pick(random, members);
+  if (draw < 0.25) {
+    const kind = random();
+    // a member moving to another country or category, or leaving or coming back, moves its figures from one
+    // network group to another
+    return updateMember(
+      memberId,
+      kind < 0.35
+        ? { status: pick(random, ['LEFT', 'ACTIVE', 'SUSPENDED']) }
+        : kind < 0.65
+          ? { countryCode: pick(random, ['AT', 'LU', 'DE']), category: pick(random, CATEGORIES) }
+          : { populations: [{ year: pick(random, YEARS), population: 1000 + Math.floor(random() * 100_000) }] },
+    );
+  }
+  return submitInventory(random, memberId);
+}
+
+/** The members an updateMember set to LEFT and later to another status. */
+function membersWhoCameBack(actions: string[]): string[] {
+  const left = new Set<string>();
+  const back = new Set<string>();
+  for (const action of actions) {
+    const [, memberId, status] = /^updateMember (\S+) \{"status":"(\w+)"\}$/.exec(action) ?? [];
+    if (status === 'LEFT') left.add(memberId);
+    else if (status && left.has(memberId)) back.add(memberId);
+  }
+  return [...back];
 }
 
 describe('maintained figures', () => {
@@ -171,6 +219,13 @@ describe('maintained figures', () => {
         const maintained = await figureRows(api.orm.em.fork());
         expect(maintained.progress.length, action).toBe(2 * (memberCount + members.length - 3));
         expect(maintained, `step ${step}: ${action}`).toEqual(await rebuiltFigureRows());
+        for (const filter of ALLIANCE_FILTERS) {
+          for (const key of [undefined, TEST_ADMIN_SECRET]) {
+            const { allianceProgress } = await ok(api.graphql(ALLIANCE, { filter }, { key }));
+            const expected = await oracleAllianceProgress(api.orm.em.fork().getKnex(), !key, filter);
+            expect(allianceProgress, `step ${step}: ${JSON.stringify(filter)} key=${Boolean(key)}`).toEqual(expected);
+          }
+        }
         if (step % 5 !== 4) continue;
         const groupings = [
           ...GROUPINGS.map(([groupBy, filter]): [string[], OracleFilter] => [
@@ -203,6 +258,10 @@ describe('maintained figures', () => {
       expect(rows.lines.length).toBeGreaterThan(0);
       expect(rows.networkSectors.length).toBeGreaterThan(0);
       expect(rows.networkLines.length).toBeGreaterThan(0);
+      expect(rows.networkStatusYears.length).toBeGreaterThan(0);
+      expect(rows.networkCharterStatuses.length).toBeGreaterThan(0);
+      // some member left and came back on the way: its figures moved out of the counted statuses and back
+      expect(membersWhoCameBack(actions).length).toBeGreaterThan(0);
       // members moved between network groups on the way, so the groups they left were recomputed too
       expect(actions.filter((action) => action.includes('"countryCode"')).length).toBeGreaterThan(0);
     },
