@@ -61,7 +61,9 @@ describe('npm run db:rebuild-figures', () => {
     await client.query(`insert into member_year_total select gen_random_uuid(), 2000, true, 'BISKO', 1, null, true`);
     await client.query(`update network_line_total set member_count = member_count + 1 where shape = 'energy_carrier'`);
     await client.query(`delete from network_line_total where shape = 'standard'`);
-    await client.query(`update network_status_year_total set member_status = 'LEFT' where member_status = 'ACTIVE'`);
+    await client.query(
+      `update network_status_year_total set member_count = member_count + 1 where member_status = 'ACTIVE'`,
+    );
     await client.query(`delete from network_charter_status_count where status = 'ON_TRACK'`);
     expect(await figures()).not.toEqual(before);
     const ended = await rebuild();
