@@ -1,3 +1,4 @@
+import { plannedValue } from '../../common/known-fields';
 import type { ApiModule } from '../module';
 import { AllianceProgressResolver } from './alliance-progress.resolver';
 import { ClimateTarget } from './climate-target.entity';
@@ -11,4 +12,5 @@ export const targets: ApiModule = {
   entities: [ClimateTarget, MemberCharterProgress, StoredTargetProgress],
   resolvers: [MemberTargetsResolver, ClimateTargetResolver, AllianceProgressResolver],
   references: [],
+  knownFields: { Member: { targets: plannedValue('targets') } },
 };
