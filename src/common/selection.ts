@@ -100,3 +100,10 @@ export function keysOnly(selection: Selection, names: readonly string[]): Select
   for (const name of names) if (trimmed.has(name)) trimmed.set(name, NOTHING);
   return trimmed;
 }
+
+/** The fields of a selection as text, in their order: equal texts, equal selections (field names are plain words). */
+export function selectionText(selection: Selection): string {
+  let text = '';
+  for (const [name, children] of selection) text += children.size ? `${name}{${selectionText(children)}},` : `${name},`;
+  return text;
+}

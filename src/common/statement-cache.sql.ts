@@ -24,11 +24,31 @@ type Slot = { param: string; element: number | null } | { array: Slot[] } | { co
 interface CompiledStatement {
   sql: string;
   slots: Slot[];
+  /** The name it is prepared under on each connection, or none (sent unnamed) once the names ran out. */
+  name: string | undefined;
 }
 
 /** Shapes remembered; beyond, the oldest is forgotten (selections and filters combine into many shapes). */
 const MAX_SHAPES = 500;
 const statements = new Map<string, CompiledStatement>();
+
+/**
+ * Texts sent as named prepared statements: PostgreSQL parses and plans them once per connection instead of at every
+ * request (the planning of a member page cost it more than running it). Every connection may end up holding each
+ * of them, so only the first texts get a name and a name is never given to another text (node-postgres refuses a
+ * name reused for a different text): a connection holds at most this many.
+ */
+const MAX_NAMED = 200;
+const names = new Map<string, string>();
+
+function nameFor(sql: string): string | undefined {
+  let name = names.get(sql);
+  if (name === undefined && names.size < MAX_NAMED) {
+    name = `planned_read_${names.size}`;
+    names.set(sql, name);
+  }
+  return name;
+}
 
 /**
  * Numbers stand in as negative integers no statement uses (a limit, a year, a population bound stay numbers, as knex
@@ -99,10 +119,16 @@ export async function cachedRows(
     statements.delete(key);
   } else {
     const compiled = build(marked.standIns).toSQL();
-    statement = { sql: compiled.sql, slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)) };
+    statement = {
+      sql: compiled.sql,
+      slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)),
+      name: nameFor(compiled.sql),
+    };
     if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
-  const result = await knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
+  const raw = knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
+  // knex hands its options to node-postgres with the text and values
+  const result = await (statement.name ? raw.options({ name: statement.name }) : raw);
   return (result as { rows: Record<string, unknown>[] }).rows;
 }

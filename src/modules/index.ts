@@ -41,3 +41,6 @@ export const resolvers = modules.flatMap((module) => module.resolvers) as NonEmp
 
 /** Federation `__resolveReference` functions, per entity type. */
 export const referenceResolvers = modules.flatMap((module) => module.references);
+
+/** Fields answered from what their parent holds, per module. */
+export const knownFields = modules.flatMap((module) => (module.knownFields ? [module.knownFields] : []));

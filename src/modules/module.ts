@@ -1,4 +1,5 @@
 import type { EntityClass } from '@mikro-orm/postgresql';
+import type { KnownFields } from '../common/known-fields';
 
 /** Federation `__resolveReference` functions, per entity type: `{ Member: { __resolveReference } }`. */
 export type ReferenceResolvers = Record<string, Record<string, unknown>>;
@@ -14,4 +15,6 @@ export interface ApiModule {
   resolvers: Function[];
   /** The reference resolvers of the federated entities it owns. */
   references: ReferenceResolvers[];
+  /** Fields of its types (or of others' types it adds fields to) answered from what their parent holds. */
+  knownFields?: KnownFields;
 }

@@ -4,8 +4,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, isInputObjectType, isObjectType, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
-import { referenceResolvers, resolvers } from '../modules';
+import { knownFields, referenceResolvers, resolvers } from '../modules';
 import { applyColumnLengths } from './input-lengths';
+import { answerKnownFields } from './known-fields';
 
 /** The Federation 2 version we link: the lowest that has every directive we use. */
 const FEDERATION_LINK =
@@ -76,6 +77,7 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
   copyExtensions(typeGraphqlSchema, schema);
   applyColumnLengths(schema);
+  answerKnownFields(schema, knownFields);
   serveSubgraphSdl(schema);
   return schema;
 }

@@ -1,3 +1,4 @@
+import { plannedValue } from '../../common/known-fields';
 import type { ApiModule } from '../module';
 import { DataSource } from './data-source.entity';
 import { EmissionInventory } from './emission-inventory.entity';
@@ -41,4 +42,8 @@ export const emissions: ApiModule = {
     InventoryRecomputationResolver,
   ],
   references: [],
+  knownFields: {
+    Member: { inventories: plannedValue('inventories'), latestInventory: plannedValue('latestInventory') },
+    EmissionInventory: { records: plannedValue('records') },
+  },
 };

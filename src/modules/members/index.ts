@@ -1,3 +1,4 @@
+import { plannedValue } from '../../common/known-fields';
 import type { ApiModule } from '../module';
 import { CoordinationOffice } from './coordination-office.entity';
 import { CoordinationOfficeResolver } from './coordination-office.resolver';
@@ -5,6 +6,7 @@ import { Country } from './country.entity';
 import { countryReference } from './country.reference';
 import { CountryResolver } from './country.resolver';
 import { Member } from './member.entity';
+import { listedPopulation } from './member.loaders';
 import { memberReference } from './member.reference';
 import { MemberResolver } from './member.resolver';
 import { PopulationRecord } from './population-record.entity';
@@ -14,4 +16,12 @@ export const members: ApiModule = {
   entities: [Country, CoordinationOffice, Member, PopulationRecord],
   resolvers: [CountryResolver, CoordinationOfficeResolver, MemberResolver],
   references: [memberReference, countryReference],
+  knownFields: {
+    Member: {
+      country: plannedValue('country'),
+      coordinationOffice: plannedValue('coordinationOffice'),
+      population: listedPopulation,
+    },
+    CoordinationOffice: { country: plannedValue('country') },
+  },
 };

@@ -6,7 +6,7 @@ import { cursorBindings, type PageRequest } from '../../common/pagination';
 import { cachedRows, type ParamValue } from '../../common/statement-cache.sql';
 import { charterProgressJoin, publicOnlyVariantSql } from '../targets/charter-progress.sql';
 import { whereTargetProgressMatches } from '../targets/target-progress.sql';
-import { planKey, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { type KeyedPlan, plannedObject, selectPlanned } from '../../common/read-plan';
 import type { TargetProgressFilter } from '../targets/target-progress.filter';
 import type { Member } from './member.entity';
 import { type MemberFilter, MemberOrderField, type MemberOrder } from './member.inputs';
@@ -142,7 +142,7 @@ export interface MemberPageOptions {
  */
 export async function memberPageRows(
   em: EntityManager,
-  plan: ReadPlan,
+  { plan, key }: KeyedPlan,
   options: MemberPageOptions,
   where: MemberConditions,
   order: MemberOrder,
@@ -153,7 +153,7 @@ export async function memberPageRows(
   const direction = order.direction ?? OrderDirection.ASC;
   const [afterValue, afterId] = page.after ? cursorBindings(page.after, sortKey.sqlType) : [];
   const idKey = `${plan.alias}__id`;
-  const shape = `members ${planKey(plan)} ${order.field} ${direction} ${JSON.stringify(options)} ${visibleInventories}`;
+  const shape = `members ${key} ${order.field} ${direction} ${JSON.stringify(options)} ${visibleInventories}`;
   const params = { ...where, afterValue, afterId, limit: page.first + 1 };
   const read = await cachedRows(em.getKnex(), shape, params, (bound) => {
     const conditions = bound as MemberConditions;

@@ -84,6 +84,11 @@ export function rememberListedPopulation(member: object, population: number | nu
   (member as Listed)[LISTED_POPULATION] = population;
 }
 
+/** The latest population read with a listed member; undefined when it was not listed with it. */
+export function listedPopulation(member: object): number | null | undefined {
+  return (member as Listed)[LISTED_POPULATION];
+}
+
 /** The latest population of a member: the one read with it by its list, else loaded (batched). */
 export function latestPopulationOf(ctx: RequestContext, member: MemberParent): number | null | Promise<number | null> {
   const listed = (member as Listed)[LISTED_POPULATION];

@@ -1,3 +1,4 @@
+import { plannedValue } from '../../common/known-fields';
 import type { ApiModule } from '../module';
 import { AllianceProgressResolver } from './alliance-progress.resolver';
 import { ClimateTarget } from './climate-target.entity';
@@ -19,4 +20,5 @@ export const targets: ApiModule = {
   ],
   resolvers: [MemberTargetsResolver, ClimateTargetResolver, AllianceProgressResolver],
   references: [],
+  knownFields: { Member: { targets: plannedValue('targets') } },
 };

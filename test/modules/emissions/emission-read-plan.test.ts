@@ -97,6 +97,32 @@ describe("inventories, records and targets are read in the member's statement, o
     });
   });
 
+  it('lists members with public inventories only for anonymous callers after an API key listed them with all', async () => {
+    // the same document for both: the list's plan is remembered across requests, never across what viewers may see
+    const query = `query ($name: String) { members(first: 1, filter: { nameContains: $name }) {
+      nodes { name latestInventory { year } inventories { year isPublic } } } }`;
+    const variables = { name: NAMED_MEMBERS.klimaverein.name };
+    const partner = await run(query, variables, partnerKey);
+    expect(partner.data.members.nodes).toEqual([
+      {
+        name: NAMED_MEMBERS.klimaverein.name,
+        latestInventory: { year: 2022 },
+        inventories: [
+          { year: 1990, isPublic: true },
+          { year: 2022, isPublic: false },
+        ],
+      },
+    ]);
+    const anonymous = await run(query, variables);
+    expect(anonymous.data.members.nodes).toEqual([
+      {
+        name: NAMED_MEMBERS.klimaverein.name,
+        latestInventory: { year: 1990 },
+        inventories: [{ year: 1990, isPublic: true }],
+      },
+    ]);
+  });
+
   it('answers as the loaders do for members that no plan read, for anonymous callers and API keys', async () => {
     const lists = `name
       inventories { year standard isPublic totalEmissionsTco2e toolName records { sector energyCarrier scope emissionsTco2e } }
