@@ -100,3 +100,16 @@ export function keysOnly(selection: Selection, names: readonly string[]): Select
   for (const name of names) if (trimmed.has(name)) trimmed.set(name, NOTHING);
   return trimmed;
 }
+
+/**
+ * The fields of `selection` as text, nested in brackets (`name,targets(origin,type)`): equal texts, equal selections,
+ * so what is derived from a selection alone can be shared by the executions that select alike.
+ */
+export function selectionKey(selection: Selection): string {
+  let key = '';
+  for (const [name, children] of selection) {
+    if (key) key += ',';
+    key += children.size ? `${name}(${selectionKey(children)})` : name;
+  }
+  return key;
+}

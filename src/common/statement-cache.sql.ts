@@ -24,6 +24,25 @@ type Slot = { param: string; element: number | null } | { array: Slot[] } | { co
 interface CompiledStatement {
   sql: string;
   slots: Slot[];
+  /** The name it is prepared under on each connection, when asked and while names last (see preparedName). */
+  name: string | null;
+}
+
+/**
+ * Texts prepared as named statements, at most this many per process: each connection keeps the statements it prepared
+ * until it closes, so the names are bounded, and a name always stands for the same text (a connection refuses a name
+ * reused for another text).
+ */
+const MAX_PREPARED = 100;
+const preparedNames = new Map<string, string>();
+
+function preparedName(sql: string): string | null {
+  let name = preparedNames.get(sql);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `planned_read_${preparedNames.size}`;
+    preparedNames.set(sql, name);
+  }
+  return name ?? null;
 }
 
 /** Shapes remembered; beyond, the oldest is forgotten (selections and filters combine into many shapes). */
@@ -85,12 +104,18 @@ function bound(slot: Slot, params: Params): unknown {
  * The rows of the statement `build` makes from `params`, for a statement shape named `shape`. `shape` must name all
  * that `build` reads besides `params` (e.g. the read plan's key and the viewer's visibility condition); `params` hold
  * every value a request brings, already checked and transformed, as `build` binds them unchanged.
+ *
+ * `prepared`: send it as a named statement, so each connection has PostgreSQL parse and analyse the text once, and
+ * binds only the values after; a statement whose plan does not depend on its values (lookups by key) is then not
+ * planned again either. Only for statements whose generic plan is as good as any: PostgreSQL may switch a named
+ * statement to it after five runs.
  */
 export async function cachedRows(
   knex: Knex,
   shape: string,
   params: Params,
   build: (params: Params) => Knex.QueryBuilder,
+  options: { prepared?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
   const marked = standIns(params);
   const key = `${shape}|${marked.key}`;
@@ -99,10 +124,16 @@ export async function cachedRows(
     statements.delete(key);
   } else {
     const compiled = build(marked.standIns).toSQL();
-    statement = { sql: compiled.sql, slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)) };
+    statement = {
+      sql: compiled.sql,
+      slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)),
+      name: options.prepared ? preparedName(compiled.sql) : null,
+    };
     if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
-  const result = await knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
+  const raw = knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
+  // knex hands its options to node-postgres with the text and values: a name makes it a prepared statement
+  const result = await (statement.name ? raw.options({ name: statement.name }) : raw);
   return (result as { rows: Record<string, unknown>[] }).rows;
 }
