@@ -126,15 +126,15 @@ const SERIES = `query ($id: ID!) { member(id: $id) { name
 
 /** Copies `table`'s rows of the member `memberId` `times` times, each with a new id and `changed` columns as given. */
 async function copyRowsOfMember(table: string, memberId: string, times: number, changed: Record<string, string>) {
-  const columns = await api.orm.em.getConnection().execute(
+  const columns: { column_name: string }[] = await api.orm.em.getConnection().execute(
     `select column_name from information_schema.columns
         where table_schema = 'public' and table_name = ? and column_name <> 'id' order by ordinal_position`,
     [table],
   );
-  const names = columns.map((row: { column_name: string }) => row.column_name);
-  const values = names.map((name: string) => changed[name] ?? `"${name}"`);
+  const names = columns.map((row) => row.column_name);
+  const values = names.map((name) => changed[name] ?? `"${name}"`);
   await api.orm.em.getConnection().execute(
-    `insert into ${table} (id, ${names.map((name: string) => `"${name}"`).join(', ')})
+    `insert into ${table} (id, ${names.map((name) => `"${name}"`).join(', ')})
       select gen_random_uuid(), ${values.join(', ')}
       from (select * from ${table} where member_id = ? order by id limit 1) t, generate_series(1, ?) n`,
     [memberId, times],
@@ -199,12 +199,12 @@ describe('_entities for members with their country: one statement per shape of s
     const ids = `{${representations(count)
       .map((r) => r.id)
       .join(',')}}`;
-    const rows = await api.orm.em.getConnection().execute(
+    const rows: { name: string }[] = await api.orm.em.getConnection().execute(
       `select c.name from member m join country c on c.code = m.country_code where m.id = any(?::uuid[])
         order by array_position(?::uuid[], m.id)`,
       [ids, ids],
     );
-    return rows.map((row: { name: string }) => ({ name: row.name }));
+    return rows.map((row) => ({ name: row.name }));
   };
 
   it.each([1, 2, 50])('is one statement for %i members, anonymous', async (count) => {
