@@ -101,9 +101,15 @@ export function keysOnly(selection: Selection, names: readonly string[]): Select
   return trimmed;
 }
 
-/** The fields of a selection as text, in their order: equal texts, equal selections (field names are plain words). */
-export function selectionText(selection: Selection): string {
-  let text = '';
-  for (const [name, children] of selection) text += children.size ? `${name}{${selectionText(children)}},` : `${name},`;
-  return text;
+/**
+ * The fields of `selection` as text, nested in brackets (`name,targets(origin,type)`): equal texts, equal selections,
+ * so what is derived from a selection alone can be shared by the executions that select alike.
+ */
+export function selectionKey(selection: Selection): string {
+  let key = '';
+  for (const [name, children] of selection) {
+    if (key) key += ',';
+    key += children.size ? `${name}(${selectionKey(children)})` : name;
+  }
+  return key;
 }

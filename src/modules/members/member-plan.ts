@@ -1,55 +1,59 @@
-import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/context';
 import { type KeyedPlan, type ListEdge, planKey, planRead, type ReadPlan } from '../../common/read-plan';
-import { type Selection, selectionText } from '../../common/selection';
+import { type Selection, selectionKey } from '../../common/selection';
 import { inventoriesOfMember, latestInventoryOfMember } from '../emissions/emission-lists.sql';
 import { targetsOfMember } from '../targets/target-lists.sql';
 import { Member } from './member.entity';
 
-/** The to-many fields a member's plan reads, as the viewer may see them. */
-function memberLists(viewer: Viewer): Record<string, ListEdge> {
+/** The planned lists of a member, as the viewer may see them. */
+function memberLists(ctx: RequestContext): Readonly<Record<string, ListEdge>> {
   return {
-    inventories: inventoriesOfMember(viewer),
-    latestInventory: latestInventoryOfMember(viewer),
+    inventories: inventoriesOfMember(ctx.viewer),
+    latestInventory: latestInventoryOfMember(ctx.viewer),
     targets: targetsOfMember,
   };
 }
 
 /**
- * The read of members for `selection` as `m`: their selected columns and to-one relations, and their inventories
- * (with records), latest inventory and targets aggregated as JSON in the same statement, as the viewer may see them.
+ * The SQL that `lists` (and their lists in turn) put into a plan: their conditions, which depend on the viewer, and
+ * their orders. Plans of equal selections and equal lists are equal, whoever asks.
  */
-export function planMember(ctx: RequestContext, selection: Selection): ReadPlan {
-  return planRead(ctx.em, Member, selection, 'm', [], memberLists(ctx.viewer));
+function listsKey(lists: Readonly<Record<string, ListEdge>>): string {
+  return Object.entries(lists)
+    .map(([name, edge]) => {
+      const sql = `${edge.where?.('_') ?? ''} order ${edge.orderBy((property) => property)}`;
+      return `${name}:${sql}${edge.single ? ' single' : ''}(${listsKey(edge.lists ?? {})})`;
+    })
+    .join(',');
 }
 
-/** The conditions of `lists` and of their own lists, as text: all that a plan takes from the viewer. */
-function conditionsText(lists: Readonly<Record<string, ListEdge>>): string {
-  let text = '';
-  for (const [name, edge] of Object.entries(lists)) {
-    text += `${name}:${edge.where?.('x') ?? ''}(${conditionsText(edge.lists ?? {})}),`;
-  }
-  return text;
-}
-
-/** Plans remembered; beyond, the oldest is forgotten. */
-const MAX_LIST_PLANS = 500;
-const listPlans = new Map<string, KeyedPlan>();
+/** Plans made, per metadata (one per ORM), by selection and lists; beyond the limit, the oldest is forgotten. */
+const MAX_PLANS = 500;
+const madePlans = new WeakMap<object, Map<string, KeyedPlan>>();
 
 /**
- * planMember's plan with its key, remembered across requests: planning a page's members cost about 2 % of its CPU,
- * the same plan each time. It is remembered by all it is made of, the selection and the conditions of the viewer's
- * lists, so a viewer who may see less never gets the plan of one who may see more.
+ * The read of members for `selection` as `m` with its key: their selected columns and to-one relations, and their
+ * inventories (with records), latest inventory and targets aggregated as JSON in the same statement, as the viewer may
+ * see them. Made once for all requests that select alike and may see alike: a plan is built from the metadata, the
+ * selection and the lists' SQL only.
  */
-export function memberListPlan(ctx: RequestContext, selection: Selection): KeyedPlan {
-  const lists = memberLists(ctx.viewer);
-  const key = `${conditionsText(lists)}|${selectionText(selection)}`;
-  let keyed = listPlans.get(key);
+export function keyedMemberPlan(ctx: RequestContext, selection: Selection): KeyedPlan {
+  const lists = memberLists(ctx);
+  const metadata = ctx.em.getMetadata();
+  let plans = madePlans.get(metadata);
+  if (!plans) madePlans.set(metadata, (plans = new Map()));
+  const key = `${selectionKey(selection)} ${listsKey(lists)}`;
+  let keyed = plans.get(key);
   if (!keyed) {
     const plan = planRead(ctx.em, Member, selection, 'm', [], lists);
     keyed = { plan, key: planKey(plan) };
-    if (listPlans.size >= MAX_LIST_PLANS) listPlans.delete(listPlans.keys().next().value!);
-    listPlans.set(key, keyed);
+    if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
+    plans.set(key, keyed);
   }
   return keyed;
+}
+
+/** The read of members for `selection` as `m` (see keyedMemberPlan). */
+export function planMember(ctx: RequestContext, selection: Selection): ReadPlan {
+  return keyedMemberPlan(ctx, selection).plan;
 }

@@ -1,14 +1,15 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { defineLoader, type RequestContext } from '../../common/context';
-import { type KeyedPlan, plannedObject, rememberedPlan, selectPlanned } from '../../common/read-plan';
+import type { Knex } from '@mikro-orm/postgresql';
+import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
 import { cachedRows } from '../../common/statement-cache.sql';
 import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
 import { Country } from './country.entity';
 import { Member } from './member.entity';
 import type { MemberParent } from './member-parent';
-import { planMember } from './member-plan';
+import { keyedMemberPlan } from './member-plan';
 import { PopulationRecord } from './population-record.entity';
 
 export const memberById = defineLoader(
@@ -18,30 +19,53 @@ export const memberById = defineLoader(
     ),
 );
 
-const memberPlans = new WeakMap<Selection, KeyedPlan>();
+/** The loader of each selection: a selection belongs to one execution, so to one request. */
+const selectionLoaders = new WeakMap<Selection, DataLoader<string, Member | null>>();
 
 /**
- * Members by id as plain objects with the columns `selection` asks: one loader, so one statement per batch, per shape
- * of selection. The plan is made once per selection (the 50 references of one `_entities` field share it).
+ * Members by id as plain objects with the columns `selection` asks: one loader per shape of selection, so one
+ * statement per batch of alike reads. Found once per selection (the 50 references of one `_entities` field share it).
  */
 export function plannedMemberById(ctx: RequestContext, selection: Selection): DataLoader<string, Member | null> {
-  const { plan, key } = rememberedPlan(memberPlans, selection, () => planMember(ctx, selection));
-  return ctx.loaders.get(
-    `plannedMemberById ${key}`,
-    () =>
-      new DataLoader<string, Member | null>(async (ids) => {
-        // the ids as one array: one text for batches of any size, built once per plan
-        const knex = ctx.em.getKnex();
-        const rows = await cachedRows(knex, `memberById ${key}`, { ids: { whole: [...ids] } }, ({ ids: bound }) => {
-          const query = knex
-            .from(`${plan.table} as ${plan.alias}`)
-            .whereRaw(`?? = any(?::uuid[])`, [`${plan.alias}.id`, bound as string]);
-          return selectPlanned(query, plan);
-        });
-        // plain objects with the selected properties of Member: the resolvers read nothing else
-        const members = rows.map((row) => plannedObject(row, plan) as unknown as Member);
-        return byKeys(ids, members, (member) => member.id, null);
-      }),
+  let loader = selectionLoaders.get(selection);
+  if (!loader) {
+    const { plan, key } = keyedMemberPlan(ctx, selection);
+    loader = ctx.loaders.get(
+      `plannedMemberById ${key}`,
+      () =>
+        new DataLoader<string, Member | null>(async (ids) => {
+          const rows = await memberRows(ctx, plan, key, ids);
+          // plain objects with the selected properties of Member: the resolvers read nothing else
+          const members = rows.map((row) => plannedObject(row, plan) as unknown as Member);
+          return byKeys(ids, members, (member) => member.id, null);
+        }),
+    );
+    selectionLoaders.set(selection, loader);
+  }
+  return loader;
+}
+
+/**
+ * The rows of the members `ids` read by `plan`, as a prepared statement: one member by `id = $1`, whose plan
+ * PostgreSQL keeps once it has run it a few times, more as one array (`= any($1)`: one text for batches of any size).
+ */
+function memberRows(
+  ctx: RequestContext,
+  plan: ReadPlan,
+  key: string,
+  ids: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  const knex = ctx.em.getKnex();
+  const idColumn = `${plan.alias}.id`;
+  const select = (where: (query: Knex.QueryBuilder) => Knex.QueryBuilder) =>
+    selectPlanned(where(knex.from(`${plan.table} as ${plan.alias}`)), plan);
+  if (ids.length === 1) {
+    return cachedRows(knex, `memberById ${key}`, { id: ids[0] }, ({ id }) =>
+      select((query) => query.whereRaw(`?? = ?::uuid`, [idColumn, id as string])),
+    );
+  }
+  return cachedRows(knex, `memberById ${key}`, { ids: { whole: [...ids] } }, ({ ids: bound }) =>
+    select((query) => query.whereRaw(`?? = any(?::uuid[])`, [idColumn, bound as string])),
   );
 }
 

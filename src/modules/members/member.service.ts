@@ -20,7 +20,7 @@ import {
   type MemberUpdate,
 } from './member.inputs';
 import { memberById, plannedMemberById, rememberListedPopulation } from './member.loaders';
-import { memberListPlan } from './member-plan';
+import { keyedMemberPlan } from './member-plan';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -63,7 +63,7 @@ export async function listMembers(
   const where = memberConditions(await validFilter(ctx, args.filter ?? {}));
   const visibleInventories = visibleInventoriesSql(ctx.viewer, 'i');
   const nodes = nodesOf(connection);
-  const plan = memberListPlan(ctx, nodes);
+  const plan = keyedMemberPlan(ctx, nodes);
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
   const options = { withPopulation, withTotalCount: connection.has('totalCount') };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GENERATED_MEMBER_COUNT, NAMED_MEMBERS } from '../../scenarios/members.scenario';
+import { GENERATED_MEMBER_COUNT, generatedMemberId, NAMED_MEMBERS } from '../../scenarios/members.scenario';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../../support/test-app';
 
 /** The statements of the benchmark's member reads: their number depends on the query's shape, not on its rows. */
@@ -117,5 +117,116 @@ describe('one member with targets and its inventory series', () => {
     expect(data.member.targets.length).toBeGreaterThan(0);
     expect(data.member.inventories.length).toBeGreaterThan(1);
     expect(statements).toBe(1);
+  });
+});
+
+const SERIES = `query ($id: ID!) { member(id: $id) { name
+  targets { origin type baseYear targetYear reductionPercent }
+  inventories { year standard totalEmissionsTco2e } } }`;
+
+/** Copies `table`'s rows of the member `memberId` `times` times, each with a new id and `changed` columns as given. */
+async function copyRowsOfMember(table: string, memberId: string, times: number, changed: Record<string, string>) {
+  const columns: { column_name: string }[] = await api.orm.em.getConnection().execute(
+    `select column_name from information_schema.columns
+        where table_schema = 'public' and table_name = ? and column_name <> 'id' order by ordinal_position`,
+    [table],
+  );
+  const names = columns.map((row) => row.column_name);
+  const values = names.map((name) => changed[name] ?? `"${name}"`);
+  await api.orm.em.getConnection().execute(
+    `insert into ${table} (id, ${names.map((name) => `"${name}"`).join(', ')})
+      select gen_random_uuid(), ${values.join(', ')}
+      from (select * from ${table} where member_id = ? order by id limit 1) t, generate_series(1, ?) n`,
+    [memberId, times],
+  );
+}
+
+describe('one member with its targets and inventories, as an admin and as an anonymous caller', () => {
+  const { wien, klimaverein } = NAMED_MEMBERS;
+  type Series = { member: { targets: object[]; inventories: { year: number }[] } };
+
+  /** Reads the series of `id` as `key` (anonymous without); checks it is one statement and has what the caller may see. */
+  async function series(id: string, key?: string) {
+    const { data, statements } = await measured(SERIES, { id }, key);
+    const { member } = data as Series;
+    const visible = key ? 'member_id = ?' : 'member_id = ? and is_public';
+    expect(member.inventories).toHaveLength(await api.countRows('emission_inventory', visible, [id]));
+    expect(member.targets).toHaveLength(await api.countRows('climate_target', 'member_id = ?', [id]));
+    expect(statements).toBe(1);
+    return member;
+  }
+
+  it('is one statement for a member with few rows, and anonymous callers get its public inventories only', async () => {
+    const all = await series(klimaverein.id, TEST_ADMIN_SECRET);
+    const publicOnly = await series(klimaverein.id);
+    expect(publicOnly.inventories.length).toBeGreaterThan(0);
+    expect(publicOnly.inventories.length).toBeLessThan(all.inventories.length);
+  });
+
+  it('is one statement for a member with many rows, half of its inventories not public', async () => {
+    await copyRowsOfMember('emission_inventory', wien.id, 40, {
+      year: '1900 + n',
+      is_public: 'n % 2 = 0',
+      is_baseline: 'false',
+    });
+    await copyRowsOfMember('climate_target', wien.id, 30, { target_year: '2030 + n' });
+    const all = await series(wien.id, TEST_ADMIN_SECRET);
+    const publicOnly = await series(wien.id);
+    expect(all.inventories.length).toBeGreaterThan(40);
+    expect(all.targets.length).toBeGreaterThan(30);
+    expect(publicOnly.inventories.length).toBeLessThan(all.inventories.length - 15);
+  });
+
+  it('is sent as a prepared statement', async () => {
+    const sent: { options?: { name?: string } }[] = [];
+    const listen = (query: { options?: { name?: string } }) => sent.push(query);
+    api.orm.em.getKnex().on('query', listen);
+    try {
+      await measured(SERIES, { id: wien.id });
+    } finally {
+      api.orm.em.getKnex().off('query', listen);
+    }
+    expect(sent).toHaveLength(1);
+    expect(sent[0].options?.name).toMatch(/^planned_read_\d+$/);
+  });
+});
+
+describe('_entities for members with their country: one statement per shape of selection', () => {
+  const representations = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ __typename: 'Member', id: generatedMemberId(i + 1) }));
+  /** The country names of the first `count` generated members, in their order, read here by SQL of its own. */
+  const countries = async (count: number) => {
+    const ids = `{${representations(count)
+      .map((r) => r.id)
+      .join(',')}}`;
+    const rows: { name: string }[] = await api.orm.em.getConnection().execute(
+      `select c.name from member m join country c on c.code = m.country_code where m.id = any(?::uuid[])
+        order by array_position(?::uuid[], m.id)`,
+      [ids, ids],
+    );
+    return rows.map((row) => ({ name: row.name }));
+  };
+
+  it.each([1, 2, 50])('is one statement for %i members, anonymous', async (count) => {
+    const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+      ... on Member { id name country { name } } } }`;
+    const { data, statements } = await measured(query, { representations: representations(count) });
+    const entities = data._entities as { id: string; country: { name: string } }[];
+    expect(entities.map((entity) => entity.id)).toEqual(representations(count).map((r) => r.id));
+    expect(entities.map((entity) => entity.country)).toEqual(await countries(count));
+    expect(statements).toBe(1);
+  });
+
+  it('is one statement for two fields that select alike, two for two that select differently', async () => {
+    const twice = (second: string) => `query ($representations: [_Any!]!) {
+      a: _entities(representations: $representations) { ... on Member { id name country { name } } }
+      b: _entities(representations: $representations) { ... on Member { ${second} } } }`;
+    const alike = await measured(twice('id name country { name }'), { representations: representations(20) });
+    expect(alike.data.b).toEqual(alike.data.a);
+    expect(alike.data.a).toHaveLength(20);
+    expect(alike.statements).toBe(1);
+    const unlike = await measured(twice('id'), { representations: representations(20) });
+    expect(unlike.data.b).toEqual(representations(20).map((r) => ({ id: r.id })));
+    expect(unlike.statements).toBe(2);
   });
 });
