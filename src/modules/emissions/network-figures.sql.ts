@@ -353,6 +353,20 @@ export async function rebuildNetworkFigures(em: EntityManager): Promise<void> {
   );
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);
-    await em.execute(`insert into ${table.name} (${columns(table).join(', ')}) ${table.select('true')}`);
+    const insert = `insert into ${table.name} (${columns(table).join(', ')}) ${table.select('true')}`;
+    await (table === NETWORK_LINE_TABLE ? hashAggregated(em, insert) : em.execute(insert));
   }
+}
+
+/**
+ * Runs a statement of a transaction with sorts disabled, then restores the setting (if the statement fails, the
+ * transaction and the setting with it are rolled back): the planner estimates network_line_total's groups per
+ * inventory at three times their number and would sort millions of rows instead of hashing them (x10: 148 s of
+ * CPU before the per-inventory sums, 75 s sorted, 55 s hashed; x1: 12 s, 9 s, 6 s).
+ */
+async function hashAggregated(em: EntityManager, sql: string): Promise<void> {
+  const [{ previous }] = await em.execute<{ previous: string }[]>(`select current_setting('enable_sort') as previous`);
+  await em.execute('set local enable_sort = off');
+  await em.execute(sql);
+  await em.execute(`select set_config('enable_sort', ?, true)`, [previous]);
 }
