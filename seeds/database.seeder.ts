@@ -47,7 +47,8 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
           await restoreKeys(em, figureKeys);
           // the network totals look members' figures up by their keys: only once those are back, and counted
           await em.execute(`analyze ${FIGURE_TABLES.join(', ')}`);
-          await rebuildNetworkFigures(em);
+          // hashed: seedDatabase gives this transaction the work_mem for it
+          await rebuildNetworkFigures(em, { hashLineTotals: true });
         },
       ],
     ];
