@@ -1,23 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestScope, type RequestScope } from './request-scope';
 
 /** What one request did so far that decides where its reads go (see replica-routing-driver.ts). */
-export interface ReadScope {
-  /** Set once the request must see the primary's latest state: from then on it reads there. */
-  primary: boolean;
-  /** The replica its reads went to: one per request, so a later statement never sees older data than an earlier one. */
-  replica?: object;
-}
+export type ReadScope = Pick<RequestScope, 'primary' | 'replica'>;
 
-const readScopes = new AsyncLocalStorage<ReadScope>();
-
-/** Runs `work`, and everything it starts, as one request: reads on a replica until it asks for the primary. */
-export function inReadScope<T>(work: () => T): T {
-  return readScopes.run({ primary: false }, work);
-}
-
-/** The scope of the request whose code is running, if any (none: scripts, the CLI, background work). */
+/** The read scope of the request whose code is running, if any (none: scripts, the CLI, background work). */
 export function currentReadScope(): ReadScope | undefined {
-  return readScopes.getStore();
+  return currentRequestScope();
 }
 
 /**
@@ -25,6 +13,6 @@ export function currentReadScope(): ReadScope | undefined {
  * before reading what must never be seen late (a consent withdrawn applies from the very next request on).
  */
 export function readOnPrimary(): void {
-  const scope = readScopes.getStore();
+  const scope = currentRequestScope();
   if (scope) scope.primary = true;
 }

@@ -1,15 +1,42 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestScope } from './request-scope';
 
-const requestSignal = new AsyncLocalStorage<AbortSignal>();
-
-/** Runs `work`, and everything it starts, under `signal`: once the signal aborts, their SQL stops (statement-guard.ts). */
-export function underSignal<T>(signal: AbortSignal, work: () => T): T {
-  return requestSignal.run(signal, work);
+/** What the SQL layer obeys of a request: whether it was given up, and a call when it is. */
+export interface RequestSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
 }
 
-/** The signal of the request whose code is running, if any. */
-export function currentSignal(): AbortSignal | undefined {
-  return requestSignal.getStore();
+/**
+ * A RequestSignal for one request, aborted once: the listeners of the statements running then are called. Every
+ * request makes one, so it is lighter than an AbortController (an EventTarget, its event objects and bookkeeping):
+ * the listeners are only ever the statement guard's own, called once.
+ */
+export class RequestAbort implements RequestSignal {
+  aborted = false;
+  private listeners: (() => void)[] = [];
+
+  addEventListener(_type: 'abort', listener: () => void): void {
+    if (!this.aborted) this.listeners.push(listener);
+  }
+
+  removeEventListener(_type: 'abort', listener: () => void): void {
+    const index = this.listeners.indexOf(listener);
+    if (index >= 0) this.listeners.splice(index, 1);
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    const listeners = this.listeners;
+    this.listeners = [];
+    for (const listener of listeners) listener();
+  }
+}
+
+/** The signal of the request whose code is running, if any (its request scope carries it: request-scope.ts). */
+export function currentSignal(): RequestSignal | undefined {
+  return currentRequestScope()?.signal;
 }
 
 /** A statement refused because the request it belongs to was given up (timed out, or its client went away). */

@@ -21,6 +21,7 @@ import { DEFAULT_PAGE_SIZE } from '../common/pagination';
 import type { Limits } from '../config/limits';
 import { listSize, ROWS_PER_COST_POINT } from './list-sizes';
 import type { NetworkSize } from './network-size';
+import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
 
 /** graphql-query-complexity's message when an operation has more selections than `maxQueryNodes`. */
 const TOO_MANY_NODES = 'Query exceeds the maximum allowed number of nodes.';
@@ -127,9 +128,8 @@ export function operationCost(
   }
 }
 
-/** Variable sets remembered per operation, and the longest variables (as JSON) worth remembering. */
+/** Variable sets remembered per operation. */
 const MAX_VARIABLE_SETS = 64;
-const MAX_VARIABLES_LENGTH = 4_096;
 
 /**
  * operationCost, remembered per operation, variables and network size: Apollo Server keeps one parsed document per
@@ -147,8 +147,9 @@ export function rememberedOperationCost(
 ) => number | null {
   const costs = new WeakMap<OperationDefinitionNode, Map<string, { size: NetworkSize; cost: number | null }>>();
   return (schema, document, operation, variables, size) => {
-    const key = JSON.stringify(variables ?? {});
-    if (key.length > MAX_VARIABLES_LENGTH) return operationCost(schema, document, operation, variables, limits, size);
+    const key = variablesKey(variables);
+    if (key.length > MAX_VARIABLES_KEY_LENGTH)
+      return operationCost(schema, document, operation, variables, limits, size);
     let byVariables = costs.get(operation);
     if (!byVariables) costs.set(operation, (byVariables = new Map()));
     const known = byVariables.get(key);

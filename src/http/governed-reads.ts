@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import {
   BREAK,
   type DocumentNode,
@@ -33,21 +33,24 @@ function touchesGovernedTypes(schema: GraphQLSchema, document: DocumentNode): bo
   return touches;
 }
 
+/** It holds no state of a request: one listener for all of them. */
+const governedReadsListener: GraphQLRequestListener<BaseContext> = {
+  async didResolveOperation({ schema, document }) {
+    let touches = selectsGoverned.get(document);
+    if (touches === undefined) {
+      touches = touchesGovernedTypes(schema, document);
+      selectsGoverned.set(document, touches);
+    }
+    if (touches) readOnPrimary();
+  },
+};
+
 /**
  * Sends the reads of an operation that selects consent-governed data (`GOVERNED_TYPES`) to the primary, where a
  * consent granted or withdrawn is already visible (see ../db/read-scope.ts).
  */
 export const governedReadsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
-    return {
-      async didResolveOperation({ schema, document }) {
-        let touches = selectsGoverned.get(document);
-        if (touches === undefined) {
-          touches = touchesGovernedTypes(schema, document);
-          selectsGoverned.set(document, touches);
-        }
-        if (touches) readOnPrimary();
-      },
-    };
+    return governedReadsListener;
   },
 };

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -26,41 +26,50 @@ import { inputBoundary } from './input-boundary';
 import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
-import { registerReadScope } from './read-scope-hook';
+import { registerRequestScope } from './request-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
 import { registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
 import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
+/** It holds no state of a request: one listener for all of them. */
+const errorLoggingListener: GraphQLRequestListener<GraphqlContext> = {
+  async didEncounterErrors({ errors, contextValue }) {
+    for (const error of errors) {
+      const code = error.extensions?.code;
+      if ((!code || code === 'INTERNAL_SERVER_ERROR') && !databaseTrouble(error)) {
+        contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'GraphQL operation failed');
+      }
+    }
+  },
+};
+
 /**
  * Logs every unexpected error in full, with the request id, before formatError masks it for the caller (database
  * trouble is logged by serviceUnavailablePlugin).
  */
 const errorLogging: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart({ contextValue }) {
-    return {
-      async didEncounterErrors({ errors }) {
-        for (const error of errors) {
-          const code = error.extensions?.code;
-          if ((!code || code === 'INTERNAL_SERVER_ERROR') && !databaseTrouble(error)) {
-            contextValue.log.error({ err: error.originalError ?? error, path: error.path }, 'GraphQL operation failed');
-          }
-        }
-      },
-    };
+  async requestDidStart() {
+    return errorLoggingListener;
   },
 };
+
+/** A header's value as sent, the first one when it was sent more than once. */
+function firstValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header[0] : header;
+}
 
 /** The viewer was resolved on arrival by the server's authentication hook (./authentication.ts). */
 function contextFor(request: FastifyRequest, orm: MikroORM): GraphqlContext {
   return {
     requestId: request.id,
     viewer: request.viewer,
-    em: orm.em.fork(),
+    // there is no transaction or MikroORM request context to find on arrival: skip looking for one
+    em: orm.em.fork({ disableContextResolution: true }),
     loaders: new LoaderRegistry(),
     log: request.log as Logger,
-    accessPurpose: [request.headers['x-access-purpose']].flat()[0],
+    accessPurpose: firstValue(request.headers['x-access-purpose']),
     request,
   };
 }
@@ -118,7 +127,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await apollo.start();
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
-    registerReadScope(scope);
+    registerRequestScope(scope);
     registerRateLimit(scope, limiter);
     if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
     await scope.register(fastifyApollo(apollo), {

@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap } from '@apollo/server';
 import {
   type DocumentNode,
   type GraphQLInputType,
@@ -17,6 +17,7 @@ import { argumentSites } from './argument-sites';
 import { representationProblem } from './entity-representations';
 import type { GraphqlContext } from './graphql-context';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../config/limits';
+import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
 
 /** Checks one argument value against its type, throwing for the first problem with its input path. */
 function check(
@@ -83,6 +84,48 @@ function boundaryProblem(
   return null;
 }
 
+/** Variable sets remembered per operation as passing the boundary. */
+const MAX_PASSING_VARIABLE_SETS = 64;
+
+/**
+ * The variables (as JSON, ./variables-key.ts) with which each operation passed the boundary: the check depends on the
+ * document and the variables only, so a dashboard sending the same query again is not walked again. Only passes are
+ * remembered: a refusal is rare and answered at once.
+ */
+const passing = new WeakMap<OperationDefinitionNode, Set<string>>();
+
+function rememberedBoundaryProblem(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): ApiError | null {
+  const key = variablesKey(rawVariables);
+  if (key.length > MAX_VARIABLES_KEY_LENGTH) return boundaryProblem(schema, document, operation, rawVariables);
+  let passed = passing.get(operation);
+  if (passed?.has(key)) return null;
+  const problem = boundaryProblem(schema, document, operation, rawVariables);
+  if (problem) return problem;
+  if (!passed) passing.set(operation, (passed = new Set()));
+  if (passed.size >= MAX_PASSING_VARIABLE_SETS) passed.delete(passed.values().next().value!);
+  passed.add(key);
+  return null;
+}
+
+/** Its listener holds no state of a request: one for all of them. */
+const boundaryListener: GraphQLRequestListener<GraphqlContext> = {
+  async responseForOperation({ schema, document, operation, request }) {
+    // an operation name the document lacks leaves no operation: execution answers that mistake to the caller
+    if (!operation) return null;
+    const problem = rememberedBoundaryProblem(schema, document, operation, request.variables);
+    if (!problem) return null;
+    return {
+      http: { status: undefined, headers: new HeaderMap() },
+      body: { kind: 'single', singleResult: { data: null, errors: [problem.toJSON()] } },
+    };
+  },
+};
+
 /**
  * The GraphQL boundary: before any resolver runs, every argument value of the operation (literals and variables,
  * through input objects and lists, on every field) is checked against its schema type. Strings (String, ID, and
@@ -95,17 +138,6 @@ function boundaryProblem(
  */
 export const inputBoundary: ApolloServerPlugin<GraphqlContext> = {
   async requestDidStart() {
-    return {
-      async responseForOperation({ schema, document, operation, request }) {
-        // an operation name the document lacks leaves no operation: execution answers that mistake to the caller
-        if (!operation) return null;
-        const problem = boundaryProblem(schema, document, operation, request.variables);
-        if (!problem) return null;
-        return {
-          http: { status: undefined, headers: new HeaderMap() },
-          body: { kind: 'single', singleResult: { data: null, errors: [problem.toJSON()] } },
-        };
-      },
-    };
+    return boundaryListener;
   },
 };

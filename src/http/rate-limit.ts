@@ -98,9 +98,13 @@ export function refuse(reply: FastifyReply, message: string, retryAfterSeconds: 
  */
 export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter): void {
   scope.decorateRequest('budget', null);
-  scope.addHook('onRequest', async (request, reply) => {
-    if (await limiter.spend(request, 1)) return;
-    return refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
+  // the callback form: Fastify wraps an async hook's promise in one more of its own
+  scope.addHook('onRequest', (request, reply, done) => {
+    limiter.spend(request, 1).then((allowed) => {
+      if (allowed) return done();
+      // answered here: the request goes no further, so done is not called
+      refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
+    }, done);
   });
   scope.addHook('onSend', (request, reply, payload, done) => {
     const budget = request.budget;

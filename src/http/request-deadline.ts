@@ -1,12 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { underSignal } from '../db/request-signal';
+import type { FastifyInstance } from 'fastify';
+import { RequestAbort } from '../db/request-signal';
 import type { Limits } from '../config/limits';
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE } from './service-unavailable';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Aborted when the request is given up: at its deadline, or when its client goes away first. */
+    requestAbort: RequestAbort | null;
+  }
+}
 
 /**
  * Every request of the scope is answered within `requestTimeoutMs` of its arrival, body included: at the limit the client
  * gets HTTP 503 with Retry-After and SERVICE_UNAVAILABLE, and the request's work is given up: its handler runs under an
- * abort signal that the SQL layer obeys (src/db/request-signal.ts), which also aborts when the client goes away first.
+ * abort signal that the SQL layer obeys (src/db/request-signal.ts; the request scope of ./request-scope-hook.ts carries it to
+ * the handler's SQL), which also aborts when the client goes away first.
  * Fastify's own handlerTimeout is not used: it is disarmed as soon as a request body has been read (so it never held for
  * POST).
  */
@@ -20,11 +28,11 @@ export function registerRequestDeadline(scope: FastifyInstance, limits: Limits):
       },
     ],
   });
-  const controllers = new WeakMap<FastifyRequest, AbortController>();
+  scope.decorateRequest('requestAbort', null);
 
   scope.addHook('onRequest', (request, reply, done) => {
-    const controller = new AbortController();
-    controllers.set(request, controller);
+    const controller = new RequestAbort();
+    request.requestAbort = controller;
     const timer = setTimeout(() => {
       controller.abort();
       if (reply.sent || reply.raw.headersSent) return;
@@ -41,15 +49,5 @@ export function registerRequestDeadline(scope: FastifyInstance, limits: Limits):
       if (!reply.raw.writableFinished) controller.abort();
     });
     done();
-  });
-
-  scope.addHook('onRoute', (route) => {
-    const handler = route.handler;
-    route.handler = function (request, reply) {
-      const signal = controllers.get(request)?.signal;
-      return signal
-        ? underSignal(signal, () => handler.call(this, request, reply))
-        : handler.call(this, request, reply);
-    };
   });
 }

@@ -42,7 +42,7 @@ function lazyRows() {
 describe('every format streams', () => {
   it.each(EXPORT_FORMATS)('%s: the first bytes leave before the cursor is drained, a batch at most', async (format) => {
     const { source, stream } = lazyRows();
-    const output = pipeline(stream, rowFormatter(format, EMISSIONS_EXPORT.columns), () => undefined);
+    const output = pipeline(stream, await rowFormatter(format, EMISSIONS_EXPORT.columns), () => undefined);
     const chunks = output[Symbol.asyncIterator]();
     const first = await chunks.next();
     expect(first.done).toBe(false);

@@ -50,6 +50,8 @@ export async function registerExports(app: FastifyInstance, orm: MikroORM): Prom
     parameters: ExportParameters,
     format: ExportFormat,
   ): Promise<Readable> {
+    // before the transaction opens: the first export of a format may load its library
+    const formatter = await rowFormatter(format, definition.columns);
     running++;
     const knex = ctx.em.getKnex();
     const transaction = await knex.transaction().catch((error: unknown) => {
@@ -59,7 +61,6 @@ export async function registerExports(app: FastifyInstance, orm: MikroORM): Prom
     try {
       await transaction.raw(`set local statement_timeout = ${EXPORT_STATEMENT_TIMEOUT_MS}`);
       const rows = definition.query(ctx, parameters).transacting(transaction).stream({ batchSize: ROWS_PER_FETCH });
-      const formatter = rowFormatter(format, definition.columns);
       const done = (error: NodeJS.ErrnoException | null) => {
         running--;
         if (error) ctx.log.warn({ err: error, export: definition.name }, 'export ended early');

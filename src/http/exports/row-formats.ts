@@ -1,8 +1,6 @@
 import { Transform } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { arrowFormatter } from './arrow-format';
 import { columnValue, type ExportColumn, type ExportRow } from '../../common/exports/export-columns';
-import { parquetFormatter } from './parquet-format';
 
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'arrow', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -35,16 +33,20 @@ function ndjsonFormatter(columns: readonly ExportColumn[]): Transform {
   });
 }
 
-/** Database rows in, the format's bytes out, a row or a batch of rows at a time. */
-export function rowFormatter(format: ExportFormat, columns: readonly ExportColumn[]): Transform {
+/**
+ * Database rows in, the format's bytes out, a row or a batch of rows at a time. Arrow's and Parquet's libraries are
+ * loaded by the first export in their format: a server that never writes one does not hold them (about 20 MB of its
+ * memory).
+ */
+export async function rowFormatter(format: ExportFormat, columns: readonly ExportColumn[]): Promise<Transform> {
   switch (format) {
     case 'csv':
       return csvFormatter(columns);
     case 'ndjson':
       return ndjsonFormatter(columns);
     case 'arrow':
-      return arrowFormatter(columns);
+      return (await import('./arrow-format.js')).arrowFormatter(columns);
     case 'parquet':
-      return parquetFormatter(columns);
+      return (await import('./parquet-format.js')).parquetFormatter(columns);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { ViewerRole } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 import { CacheScope } from './cache-scope';
@@ -15,9 +15,9 @@ export function cacheControl(scope: CacheScope, viewer: Viewer): string {
   return `${shared ? 'public' : 'private'}, no-cache`;
 }
 
-/** A strong validator of an answer's data. */
+/** A strong validator of an answer's data (one-shot hash: no Hash object per answer). */
 export function etagOf(data: string): string {
-  return `"${createHash('sha256').update(data, 'utf8').digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', data, 'base64url').slice(0, 27)}"`;
 }
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as RFC 9110 asks for If-None-Match). */

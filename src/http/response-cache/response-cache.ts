@@ -115,12 +115,12 @@ export function registerResponseCache(
     return sendStored(request, reply, answer, limits);
   });
   // a conditional GET whose answer was computed just now is still worth a 304: the data is what the client holds
-  scope.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' || reply.statusCode !== 200) return payload;
+  scope.addHook('onSend', (request, reply, payload, done) => {
+    if (request.method !== 'GET' || reply.statusCode !== 200) return done(null, payload);
     const etag = reply.getHeader('etag');
-    if (typeof etag !== 'string' || !etagMatches(request.headers['if-none-match'], etag)) return payload;
+    if (typeof etag !== 'string' || !etagMatches(request.headers['if-none-match'], etag)) return done(null, payload);
     reply.code(304);
-    return null;
+    done(null, null);
   });
 }
 
