@@ -45,10 +45,10 @@ describe.skipIf(!PYTHON)('examples/notebook/network_figures.py against a running
   });
 
   it('exits non-zero when a figure the API serves disagrees with the exported rows', async () => {
-    // the maintained yearly totals allianceProgress reads (per member) and emissionTotals reads (per country,
-    // category and year), changed behind the API's back
+    // the maintained yearly totals allianceProgress reads (per country, category and membership status) and
+    // emissionTotals reads (per country, category and year), changed behind the API's back
     const connection = server.orm.em.fork().getConnection();
-    await connection.execute('update member_year_total set emissions_tco2e = emissions_tco2e + 1');
+    await connection.execute('update network_status_year_total set emissions_tco2e = emissions_tco2e + 1');
     await connection.execute('update network_year_total set emissions_tco2e = emissions_tco2e + 1');
     const run = await runNotebook(server.baseUrl, analystKey);
     expect(run.stdout).toMatch(/^MISMATCH \d{4}: export/m);
