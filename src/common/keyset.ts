@@ -71,12 +71,22 @@ export function withTotalCount(
   direction: OrderDirection,
   idKey: string,
 ): Knex.QueryBuilder {
+  return withTotal(query, count.count({ total_count: '*' }), direction, idKey);
+}
+
+/** `withTotalCount` with the count already taken: `total` is one row whose `total_count` is the list's count. */
+export function withTotal(
+  query: Knex.QueryBuilder,
+  total: Knex.QueryBuilder,
+  direction: OrderDirection,
+  idKey: string,
+): Knex.QueryBuilder {
   const dir = direction === OrderDirection.ASC ? 'asc' : 'desc';
   const knex = query.client;
   return knex
     .queryBuilder()
     .select('page.*', 'total.total_count')
-    .from(count.count({ total_count: '*' }).as('total'))
+    .from(total.as('total'))
     .leftJoin(query.as('page'), (on: Knex.JoinClause) => on.on(knex.raw('true')))
     .orderByRaw(`page.sort_key ${dir}, ?? ${dir}`, [`page.${idKey}`]);
 }

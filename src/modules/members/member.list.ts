@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { countAll, keysetPage, nullableDateKey, pageAndTotal, type SortKey, withTotalCount } from '../../common/keyset';
+import { keysetPage, nullableDateKey, pageAndTotal, type SortKey, withTotal } from '../../common/keyset';
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
 import { cursorBindings, type PageRequest } from '../../common/pagination';
@@ -167,7 +167,7 @@ export async function memberPageRows(
     keysetPage(query, sortKey, direction, after, bound.limit as number);
     if (!options.withTotalCount) return query;
     // the count joins only what the filter needs, not the page's population or progress
-    return withTotalCount(query, countedMembers(em, conditions, visibleInventories), direction, idKey);
+    return withTotal(query, memberTotal(em, conditions, visibleInventories), direction, idKey);
   });
   const { rows, totalCount } = options.withTotalCount ? pageAndTotal(read, idKey) : { rows: read, totalCount: null };
   return {
@@ -181,14 +181,13 @@ export async function memberPageRows(
   };
 }
 
-/** Whether `where` conditions the Charter progress only (its status), no column of the member nor of its targets. */
-function progressOnly(where: MemberConditions): boolean {
+/**
+ * Whether `where` conditions only columns network_charter_status_count groups by: the Charter status, the country,
+ * the category and the membership status; no name, population, date, membership type nor target.
+ */
+function countedByGroups(where: MemberConditions): boolean {
   return (
-    !!where.progressStatuses?.length &&
     !where.targetProgress &&
-    !where.countryCodes?.length &&
-    !where.categories?.length &&
-    !where.statuses?.length &&
     !where.membershipTypes?.length &&
     !where.namePattern &&
     where.populationMin == null &&
@@ -199,24 +198,38 @@ function progressOnly(where: MemberConditions): boolean {
 }
 
 /**
- * The members matching `where` for their `totalCount`, over the base table unless a condition needs a join. A filter
- * on the progress status alone counts the stored progress rows of the viewer's variant (index-only, on
- * member_charter_progress_variant_status_idx) without joining `member`: every member has exactly one row per variant
- * and rows of members that no longer exist are never kept (members are not deleted; the rebuild drops strays), so
- * the count is the same as the joined one, over the same variant the page reads.
+ * One row whose `total_count` is the number of members matching `where`. A filter on the grouped columns alone
+ * (countedByGroups, no filter included) sums the few rows of network_charter_status_count of the viewer's variant
+ * (per country, category, membership status and Charter status) instead of counting members: every member has
+ * exactly one member_charter_progress row per variant, counted there in the member's current group in the
+ * transaction of every write that changes either (refreshMemberFigures), so the sum is the count of the members
+ * the page reads, at 100,000 members a few hundred rows instead of one per member. Otherwise the members matching
+ * `where`, over the base table unless a condition needs a join.
  */
-function countedMembers(em: EntityManager, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
-  if (progressOnly(where)) {
-    return em
-      .getKnex()
-      .from('member_charter_progress as pg')
-      .whereRaw(`pg.public_only = ${publicOnlyVariantSql(visibleInventories)}`)
-      .whereIn('pg.status', where.progressStatuses!);
+function memberTotal(em: EntityManager, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
+  if (!countedByGroups(where)) {
+    return filteredMembers(em, where, visibleInventories, { population: false, progress: false }).count({
+      total_count: '*',
+    });
   }
-  return filteredMembers(em, where, visibleInventories, { population: false, progress: false });
+  const knex = em.getKnex();
+  const query = knex
+    .from('network_charter_status_count as n')
+    .select(knex.raw('coalesce(sum(n.member_count), 0)::int as total_count'))
+    .whereRaw(`n.public_only = ${publicOnlyVariantSql(visibleInventories)}`);
+  if (where.progressStatuses?.length) query.whereIn('n.status', where.progressStatuses);
+  if (where.countryCodes?.length) query.whereIn('n.country_code', where.countryCodes);
+  if (where.categories?.length) query.whereIn('n.member_category', where.categories);
+  if (where.statuses?.length) query.whereIn('n.member_status', where.statuses);
+  return query;
 }
 
 /** The `totalCount` of the members matching `where`, in a statement of its own (when the page did not read it). */
-export function countMembers(em: EntityManager, where: MemberConditions, visibleInventories: string): Promise<number> {
-  return countAll(countedMembers(em, where, visibleInventories));
+export async function countMembers(
+  em: EntityManager,
+  where: MemberConditions,
+  visibleInventories: string,
+): Promise<number> {
+  const [row] = await memberTotal(em, where, visibleInventories);
+  return Number(row.total_count);
 }

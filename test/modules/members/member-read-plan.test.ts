@@ -57,11 +57,14 @@ describe('members read only the columns a query selects', () => {
     expect(page).not.toContain('coordination_office');
   });
 
-  it('counts over the member table alone, in the statement of the page, unless a filter needs the population', async () => {
+  it('counts in the statement of the page: the network status counts, the member table, or with the population', async () => {
     // the count is the subquery the page is joined to: `from (<count>) as "total" left join (<page>) as "page"`
     const countOf = (sql: string) => sql.slice(sql.indexOf(' from (') + ' from ('.length, sql.indexOf(') as "total"'));
     const [page] = await sqlOf('{ members(first: 5) { totalCount nodes { population } } }');
-    expect(countOf(page)).toBe('select count(*) as "total_count" from "member" as "m"');
+    expect(countOf(page)).toContain('from "network_charter_status_count" as "n"');
+    expect(countOf(page)).not.toContain('population_record');
+    const [named] = await sqlOf('{ members(first: 5, filter: { nameContains: "wien" }) { totalCount } }');
+    expect(countOf(named)).toMatch(/^select count\(\*\) as "total_count" from "member" as "m" where /);
     const [filtered] = await sqlOf('{ members(first: 5, filter: { populationMin: 1000 }) { totalCount } }');
     expect(countOf(filtered)).toContain('population_record');
   });
