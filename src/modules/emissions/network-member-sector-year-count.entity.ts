@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { MemberCategory } from '../members/member.enums';
 import { Sector } from './emission.enums';
 
@@ -7,6 +7,13 @@ import { Sector } from './emission.enums';
  * `year` after last having them in `previousYear` (0: never before), in both visibility variants.
  */
 @Entity({ tableName: 'network_member_sector_year_count' })
+// the figures read it index-only: the key they filter by, then the columns they sum (Migration20261202140000)
+@Index({
+  name: 'network_member_sector_year_count_read_idx',
+  expression:
+    'create index "network_member_sector_year_count_read_idx" on "network_member_sector_year_count" ("public_only", "year", "previous_year")' +
+    ' include ("sector", "country_code", "member_category", "member_count")',
+})
 export class NetworkMemberSectorYearCount {
   @PrimaryKey()
   publicOnly!: boolean;

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { MemberCategory } from '../members/member.enums';
 
 /**
@@ -8,6 +8,13 @@ import { MemberCategory } from '../members/member.enums';
  * year count their members from these rows without a row per member.
  */
 @Entity({ tableName: 'network_member_year_count' })
+// the figures read it index-only: the key they filter by, then the columns they sum (Migration20261202140000)
+@Index({
+  name: 'network_member_year_count_read_idx',
+  expression:
+    'create index "network_member_year_count_read_idx" on "network_member_year_count" ("public_only", "year", "previous_year")' +
+    ' include ("country_code", "member_category", "member_count")',
+})
 export class NetworkMemberYearCount {
   @PrimaryKey()
   publicOnly!: boolean;

@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { DecimalType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { MemberCategory } from '../members/member.enums';
 import { Sector } from './emission.enums';
 
@@ -7,6 +7,13 @@ import { Sector } from './emission.enums';
  * in both visibility variants, maintained with them in the same transaction (see network-figures.sql.ts).
  */
 @Entity({ tableName: 'network_year_sector_total' })
+// the figures read it index-only: the key they filter by, then the columns they sum (Migration20261202140000)
+@Index({
+  name: 'network_year_sector_total_read_idx',
+  expression:
+    'create index "network_year_sector_total_read_idx" on "network_year_sector_total" ("public_only", "year", "sector", "country_code", "member_category")' +
+    ' include ("emissions_tco2e", "final_energy_mwh", "member_count")',
+})
 export class NetworkYearSectorTotal {
   @PrimaryKey()
   publicOnly!: boolean;
