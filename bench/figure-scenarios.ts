@@ -53,6 +53,13 @@ export const FIGURE_SCENARIOS: FigureScenario[] = [
     'groupBy: [ENERGY_CARRIER, YEAR], filter: { fromYear: 2015 }',
   ),
   totals('totals-standard-year', '[STANDARD, YEAR]', 'groupBy: [STANDARD, YEAR]'),
+  // two groupings no network table answers yet: they sum the members' inventory lines (see README, x50)
+  totals('totals-carrier', '[ENERGY_CARRIER] since 2015', 'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }'),
+  totals(
+    'totals-two-carriers',
+    '[YEAR] of electricity and natural gas',
+    'groupBy: [YEAR], filter: { energyCarriers: [ELECTRICITY, NATURAL_GAS] }',
+  ),
   totals(
     'totals-scope-filter',
     '[YEAR] of scope 1 transport',
