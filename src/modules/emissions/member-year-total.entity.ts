@@ -1,4 +1,4 @@
-import { DecimalType, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { DecimalType, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/postgresql';
 import { InventoryStandard } from './emission.enums';
 
 /**
@@ -7,6 +7,14 @@ import { InventoryStandard } from './emission.enums';
  * the public inventories only, for anonymous callers; the others among all inventories.
  */
 @Entity({ tableName: 'member_year_total' })
+// emissionTotals by member of some members (a country, a category) looks each member's years up index-only
+// (Migration20261202140000): at x10 a country's 410 members 25 ms instead of a scan of every member's years
+@Index({
+  name: 'member_year_total_read_idx',
+  expression:
+    'create index "member_year_total_read_idx" on "member_year_total" ("member_id", "public_only", "year")' +
+    ' include ("has_records", "emissions_tco2e", "final_energy_mwh")',
+})
 export class MemberYearTotal {
   @PrimaryKey({ type: 'uuid' })
   memberId!: string;
