@@ -21,9 +21,18 @@ const SORT_KEYS: Record<TimberCommitmentOrderField, SortKey> = {
   [TimberCommitmentOrderField.REVIEW_DUE]: nullableDateKey('tc.review_due', 'tc.id'),
 };
 
-/** The commitments matching `filter` (already validated), as `timber_commitment tc` joined to `member m`. */
+/**
+ * The commitments matching `filter` (already validated), as `tc` (timber_commitment) joined to `member m`. The
+ * commitments are read first (a materialized CTE), then their members by key: a few members in a hundred have a
+ * commitment, and ordered by member name PostgreSQL otherwise walked the members by name until it had a page (at x50,
+ * 5,851 members and 17,600 buffers for 21 commitments; now the 415 commitments, their members and a sort: 1,700).
+ */
 function filteredCommitments(em: EntityManager, filter: TimberCommitmentFilter): Knex.QueryBuilder {
-  const query = em.getKnex().from('timber_commitment as tc').join('member as m', 'm.id', 'tc.member_id');
+  const knex = em.getKnex();
+  const query = knex
+    .withMaterialized('tc', knex.from('timber_commitment'))
+    .from('tc')
+    .join('member as m', 'm.id', 'tc.member_id');
   if (filter.policyLevels?.length) query.whereIn('tc.policy_level', filter.policyLevels);
   if (filter.statuses?.length) query.whereIn('tc.status', filter.statuses);
   if (filter.memberIds?.length) query.whereIn('tc.member_id', filter.memberIds);
