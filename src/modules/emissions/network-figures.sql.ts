@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NETWORK_PROGRESS_TABLES } from '../targets/network-progress.sql';
 import { membersCondition } from './emission-figures.sql';
+import { LINE_KINDS_FIT_MASKS, lineTotalsRebuild } from './network-line-rebuild.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 
 /** A country and member category: the members whose figures one row of the network totals sums. */
@@ -19,6 +20,11 @@ export interface NetworkTable {
   keys: [column: string, type: string][];
   sums: [column: string, count: string | null][];
   select(where: string): string;
+  /**
+   * For a rebuild, a SELECT of the same rows as `select('true')` that PostgreSQL can run in parallel, written with
+   * CREATE TABLE AS (insertInParallel); without it, a rebuild inserts `select('true')`.
+   */
+  rebuild?: string;
 }
 
 /** The types of inventory_line_total's line columns: a branch without one selects a null of its type. */
@@ -134,6 +140,7 @@ const NETWORK_LINE_TABLE: NetworkTable = {
     ['final_energy_mwh', 'final_energy_count'],
   ],
   select: lineTotals,
+  rebuild: LINE_KINDS_FIT_MASKS ? lineTotalsRebuild() : undefined,
 };
 
 const NETWORK_TABLES: NetworkTable[] = [
@@ -348,9 +355,9 @@ export async function refreshNetworkFigures(
 
 /**
  * Recomputes every group's network totals and every member's group from scratch (the rebuild command, the seed).
- * `hashLineTotals`: network_line_total's statement runs with sorts disabled, for a transaction whose work_mem holds
- * its hash tables (the seed's 128 MB); with the default work_mem the maintained-figures test's rebuild ran past its
- * 5 s statement timeout that way.
+ * `hashLineTotals`, for a transaction whose work_mem holds hash tables of the line totals' groups (the seed's 128 MB):
+ * network_line_total's statement runs with sorts disabled (HASHED). With the default work_mem the maintained-figures
+ * test's rebuild ran past its 5 s statement timeout that way, with the statement per inventory of lineTotals.
  */
 export async function rebuildNetworkFigures(
   em: EntityManager,
@@ -363,20 +370,72 @@ export async function rebuildNetworkFigures(
   );
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);
+    const hashed = hashLineTotals && table === NETWORK_LINE_TABLE;
+    if (table.rebuild) {
+      await insertInParallel(em, table, table.rebuild, hashed ? HASHED_IN_PARALLEL : {});
+      continue;
+    }
     const insert = `insert into ${table.name} (${columns(table).join(', ')}) ${table.select('true')}`;
-    await (hashLineTotals && table === NETWORK_LINE_TABLE ? hashAggregated(em, insert) : em.execute(insert));
+    await withSettings(em, hashed ? HASHED : {}, () => em.execute(insert));
   }
 }
 
 /**
- * Runs a statement of a transaction with sorts disabled, then restores the setting (if the statement fails, the
- * transaction and the setting with it are rolled back): the planner estimates network_line_total's groups per
- * inventory at three times their number and would sort millions of rows instead of hashing them (x10: 148 s of
- * CPU before the per-inventory sums, 75 s sorted, 55 s hashed; x1: 12 s, 9 s, 6 s).
+ * Sets settings of the transaction for the statements `run` executes, then restores them (if one fails, the
+ * transaction and the settings with it are rolled back).
  */
-async function hashAggregated(em: EntityManager, sql: string): Promise<void> {
-  const [{ previous }] = await em.execute<{ previous: string }[]>(`select current_setting('enable_sort') as previous`);
-  await em.execute('set local enable_sort = off');
-  await em.execute(sql);
-  await em.execute(`select set_config('enable_sort', ?, true)`, [previous]);
+async function withSettings(
+  em: EntityManager,
+  settings: Record<string, string>,
+  run: () => Promise<unknown>,
+): Promise<void> {
+  const names = Object.keys(settings);
+  if (!names.length) {
+    await run();
+    return;
+  }
+  // as JSON: the driver would spell an array parameter as a list of parameters
+  const set = (values: Record<string, string>) =>
+    em.execute(`select set_config(s.key, s.value, true) from json_each_text(?::json) as s`, [JSON.stringify(values)]);
+  const previous = await em.execute<{ name: string; value: string }[]>(
+    `select s.name, current_setting(s.name) as value from json_array_elements_text(?::json) as s(name)`,
+    [JSON.stringify(names)],
+  );
+  await set(settings);
+  await run();
+  await set(Object.fromEntries(previous.map((row) => [row.name, row.value])));
+}
+
+/**
+ * Sorts disabled: the planner estimates the groups of network_line_total's statements at many times their number
+ * and would sort millions of rows instead of hashing them (lineTotals, x10: 148 s of CPU before the per-inventory
+ * sums, 75 s sorted, 55 s hashed; x1: 12 s, 9 s, 6 s).
+ */
+const HASHED = { enable_sort: 'off', enable_incremental_sort: 'off' };
+
+/**
+ * HASHED, and parallel plans priced as free: the planner estimates lineTotalsRebuild's groups at 4.4 M for 84,000
+ * at x10 and the rows a Gather would pass with them, and keeps the statement in one process otherwise (x10 at load
+ * 10: 31 s instead of 43 s; the same CPU time, 9-10 s).
+ */
+const HASHED_IN_PARALLEL = { ...HASHED, parallel_setup_cost: '0', parallel_tuple_cost: '0' };
+
+/**
+ * Fills a network table with the rows of a SELECT that PostgreSQL may run in parallel workers, on both cores:
+ * INSERT ... SELECT never runs in parallel, CREATE TABLE AS does (in the writing transaction too), so the rows go
+ * through a temporary table, dropped at once. Without JIT: each worker compiles the plan again, at x1 0.5-2 s a
+ * process of a statement of 2 s.
+ */
+async function insertInParallel(
+  em: EntityManager,
+  table: NetworkTable,
+  select: string,
+  settings: Record<string, string>,
+): Promise<void> {
+  const names = columns(table).join(', ');
+  await withSettings(em, { ...settings, jit: 'off' }, async () => {
+    await em.execute(`create temporary table network_rebuild_rows as ${select}`);
+    await em.execute(`insert into ${table.name} (${names}) select ${names} from network_rebuild_rows`);
+    await em.execute('drop table network_rebuild_rows');
+  });
 }
