@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NETWORK_PROGRESS_TABLES } from '../targets/network-progress.sql';
 import { membersCondition } from './emission-figures.sql';
+import { LINE_KINDS_FIT_MASKS, lineTotalsRebuild } from './network-line-rebuild.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 
 /** A country and member category: the members whose figures one row of the network totals sums. */
@@ -19,6 +20,11 @@ export interface NetworkTable {
   keys: [column: string, type: string][];
   sums: [column: string, count: string | null][];
   select(where: string): string;
+  /**
+   * For a rebuild, a SELECT of the same rows as `select('true')` that PostgreSQL can run in parallel, written with
+   * CREATE TABLE AS (insertInParallel); without it, a rebuild inserts `select('true')`.
+   */
+  rebuild?: string;
 }
 
 /** The types of inventory_line_total's line columns: a branch without one selects a null of its type. */
@@ -134,7 +140,31 @@ const NETWORK_LINE_TABLE: NetworkTable = {
     ['final_energy_mwh', 'final_energy_count'],
   ],
   select: lineTotals,
+  rebuild: LINE_KINDS_FIT_MASKS ? lineTotalsRebuild() : undefined,
 };
+
+/** network_year_sector_total's rows: the members' sums per year and sector. */
+function yearSectorTotals(where: string): string {
+  return `select r.public_only, r.year, r.sector, g.country_code, g.member_category,
+         sum(r.emissions_tco2e) as emissions_tco2e, count(r.emissions_tco2e)::int as emissions_count,
+         sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
+         count(*)::int as member_count
+       from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+       where ${where}
+       group by r.public_only, r.year, r.sector, g.country_code, g.member_category`;
+}
+
+/**
+ * network_member_sector_year_count's rows: the members per sector, year and previous year of that sector's rows.
+ */
+function memberSectorYearCounts(where: string): string {
+  return `select public_only, sector, previous_year, year, country_code, member_category, count(*)::int as member_count
+       from (select r.public_only, r.sector, coalesce(lag(r.year) over (partition by r.member_id, r.public_only,
+           r.sector order by r.year), 0) as previous_year, r.year, g.country_code, g.member_category
+         from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
+         where ${where}) r
+       group by 1, 2, 3, 4, 5, 6`;
+}
 
 const NETWORK_TABLES: NetworkTable[] = [
   {
@@ -171,14 +201,8 @@ const NETWORK_TABLES: NetworkTable[] = [
       ['emissions_tco2e', 'emissions_count'],
       ['final_energy_mwh', 'final_energy_count'],
     ],
-    select: (where) =>
-      `select r.public_only, r.year, r.sector, g.country_code, g.member_category,
-         sum(r.emissions_tco2e) as emissions_tco2e, count(r.emissions_tco2e)::int as emissions_count,
-         sum(r.final_energy_mwh) as final_energy_mwh, count(r.final_energy_mwh)::int as final_energy_count,
-         count(*)::int as member_count
-       from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
-       where ${where}
-       group by r.public_only, r.year, r.sector, g.country_code, g.member_category`,
+    select: yearSectorTotals,
+    rebuild: yearSectorTotals('true'),
   },
   {
     name: 'network_member_year_count',
@@ -211,13 +235,8 @@ const NETWORK_TABLES: NetworkTable[] = [
       ['member_category', 'member_category'],
     ],
     sums: [],
-    select: (where) =>
-      `select public_only, sector, previous_year, year, country_code, member_category, count(*)::int as member_count
-       from (select r.public_only, r.sector, coalesce(lag(r.year) over (partition by r.member_id, r.public_only,
-           r.sector order by r.year), 0) as previous_year, r.year, g.country_code, g.member_category
-         from member_figure_group g join member_year_sector_total r on r.member_id = g.member_id
-         where ${where}) r
-       group by 1, 2, 3, 4, 5, 6`,
+    select: memberSectorYearCounts,
+    rebuild: memberSectorYearCounts('true'),
   },
   NETWORK_LINE_TABLE,
   ...NETWORK_PROGRESS_TABLES,
@@ -347,10 +366,12 @@ export async function refreshNetworkFigures(
 }
 
 /**
- * Recomputes every group's network totals and every member's group from scratch (the rebuild command, the seed).
- * `hashLineTotals`: network_line_total's statement runs with sorts disabled, for a transaction whose work_mem holds
- * its hash tables (the seed's 128 MB); with the default work_mem the maintained-figures test's rebuild ran past its
- * 5 s statement timeout that way.
+ * Recomputes every group's network totals and every member's group from scratch (the rebuild command, the seed):
+ * the tables with a `rebuild` statement of their own through insertInParallel, the others with their `select`.
+ * `hashLineTotals`, for a transaction whose work_mem holds hash tables of the line totals' groups (the seed's 128 MB):
+ * network_line_total's statement runs with sorts disabled (HASHED). The rebuild command keeps the planner's plans:
+ * with the default work_mem the maintained-figures test's rebuild ran past its 5 s statement timeout with sorts
+ * disabled (with lineTotals, before lineTotalsRebuild).
  */
 export async function rebuildNetworkFigures(
   em: EntityManager,
@@ -363,20 +384,72 @@ export async function rebuildNetworkFigures(
   );
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);
+    const hashed = hashLineTotals && table === NETWORK_LINE_TABLE;
+    if (table.rebuild) {
+      await insertInParallel(em, table, table.rebuild, hashed ? HASHED : {});
+      continue;
+    }
     const insert = `insert into ${table.name} (${columns(table).join(', ')}) ${table.select('true')}`;
-    await (hashLineTotals && table === NETWORK_LINE_TABLE ? hashAggregated(em, insert) : em.execute(insert));
+    await withSettings(em, hashed ? HASHED : {}, () => em.execute(insert));
   }
 }
 
 /**
- * Runs a statement of a transaction with sorts disabled, then restores the setting (if the statement fails, the
- * transaction and the setting with it are rolled back): the planner estimates network_line_total's groups per
- * inventory at three times their number and would sort millions of rows instead of hashing them (x10: 148 s of
- * CPU before the per-inventory sums, 75 s sorted, 55 s hashed; x1: 12 s, 9 s, 6 s).
+ * Sets settings of the transaction for the statements `run` executes, then restores them (if one fails, the
+ * transaction and the settings with it are rolled back).
  */
-async function hashAggregated(em: EntityManager, sql: string): Promise<void> {
-  const [{ previous }] = await em.execute<{ previous: string }[]>(`select current_setting('enable_sort') as previous`);
-  await em.execute('set local enable_sort = off');
-  await em.execute(sql);
-  await em.execute(`select set_config('enable_sort', ?, true)`, [previous]);
+async function withSettings(
+  em: EntityManager,
+  settings: Record<string, string>,
+  run: () => Promise<unknown>,
+): Promise<void> {
+  const names = Object.keys(settings);
+  if (!names.length) {
+    await run();
+    return;
+  }
+  // as JSON: the driver would spell an array parameter as a list of parameters
+  const set = (values: Record<string, string>) =>
+    em.execute(`select set_config(s.key, s.value, true) from json_each_text(?::json) as s`, [JSON.stringify(values)]);
+  const previous = await em.execute<{ name: string; value: string }[]>(
+    `select s.name, current_setting(s.name) as value from json_array_elements_text(?::json) as s(name)`,
+    [JSON.stringify(names)],
+  );
+  await set(settings);
+  await run();
+  await set(Object.fromEntries(previous.map((row) => [row.name, row.value])));
 }
+
+/**
+ * Sorts disabled: the planner estimates the groups of network_line_total's statements at many times their number
+ * and would sort millions of rows instead of hashing them (lineTotals, x10: 148 s of CPU before the per-inventory
+ * sums, 75 s sorted, 55 s hashed; x1: 12 s, 9 s, 6 s; lineTotalsRebuild, x1: 2.4 s of CPU with the planner's sorts,
+ * 1.6 s hashed).
+ */
+const HASHED = { enable_sort: 'off', enable_incremental_sort: 'off' };
+
+/**
+ * Fills a network table with the rows of a SELECT that PostgreSQL may run in parallel workers, on both cores:
+ * INSERT ... SELECT never runs in parallel, CREATE TABLE AS does (in the writing transaction too), so the rows go
+ * through a temporary table, dropped at once. Parallel plans priced as free: the planner estimates the groups of
+ * lineTotalsRebuild at 4.4 M for 84,000 at x10, and the rows a Gather would pass with them, and keeps the statement
+ * in one process otherwise (x10 at load 10: 31 s instead of 43 s, the same CPU time, 9-10 s; the sector sums and
+ * counts 2.7 s and 7.7 s instead of 6.4 s and 12.9 s). Without JIT: each worker compiles the plan again, at x1
+ * 0.5-2 s a process of a statement of 2 s.
+ */
+async function insertInParallel(
+  em: EntityManager,
+  table: NetworkTable,
+  select: string,
+  settings: Record<string, string>,
+): Promise<void> {
+  const names = columns(table).join(', ');
+  await withSettings(em, { ...settings, ...IN_PARALLEL }, async () => {
+    await em.execute(`create temporary table network_rebuild_rows as ${select}`);
+    await em.execute(`insert into ${table.name} (${names}) select ${names} from network_rebuild_rows`);
+    await em.execute('drop table network_rebuild_rows');
+  });
+}
+
+/** The settings of insertInParallel's statements. */
+const IN_PARALLEL = { parallel_setup_cost: '0', parallel_tuple_cost: '0', jit: 'off' };
