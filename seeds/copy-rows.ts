@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import { ReferenceKind, type EntityClass, type EntityManager, type Knex } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { BINARY_HEADER, BINARY_TRAILER, BinaryCopyWriter, binaryEncoder, type ColumnType } from './copy-binary';
+import { binaryEncoder, type ColumnType } from './copy-binary';
+import { BINARY_HEADER, BINARY_TRAILER, BinaryCopyWriter } from './copy-binary-writer';
 
 /** A row as `em.insertMany` takes it: values by property name, relations by the related row's id; absent is NULL. */
 export type CopyRow<T> = { [K in keyof T]?: unknown };

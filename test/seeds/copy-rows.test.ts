@@ -1,6 +1,6 @@
 import type { EntityClass, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scaledDecimal } from '../../seeds/copy-binary';
+import { scaledDecimal } from '../../seeds/copy-binary-numeric';
 import { copyRows, type CopyRow } from '../../seeds/copy-rows';
 import { initOrm } from '../../src/db/orm';
 import { entities } from '../../src/modules';
