@@ -8,7 +8,7 @@ import { ClimateTarget } from '../src/modules/targets/climate-target.entity';
 import { rebuildNetworkFigures } from '../src/modules/emissions/network-figures.sql';
 import { computeEveryMembersFigures, FIGURE_TABLES } from '../src/modules/targets/member-figures.service';
 import { TimberProcurement } from '../src/modules/timber/timber-procurement.entity';
-import { dropKeys, restoreKeys, tablesOf } from './bulk-load';
+import { analyzeTablesWithoutStatistics, dropKeys, restoreKeys, tablesOf } from './bulk-load';
 import { CountriesSeeder } from './countries.seeder';
 import { EmissionFactorsSeeder } from './emission-factors.seeder';
 import { EmissionsSeeder } from './emissions.seeder';
@@ -39,7 +39,14 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
       ['emissions', () => new EmissionsSeeder().run(em, context)],
       ['indigenous', () => new IndigenousSeeder().run(em)],
       ['timber', () => new TimberSeeder().run(em)],
-      ['indexes', () => restoreKeys(em, copiedKeys)],
+      [
+        'indexes',
+        async () => {
+          await restoreKeys(em, copiedKeys);
+          // the figures are computed from these tables: the planner needs their statistics (the figures' own later)
+          await analyzeTablesWithoutStatistics(em, FIGURE_TABLES);
+        },
+      ],
       [
         'figures',
         async () => {
@@ -49,6 +56,8 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
           await em.execute(`analyze ${FIGURE_TABLES.join(', ')}`);
           // hashed: seedDatabase gives this transaction the work_mem for it
           await rebuildNetworkFigures(em, { hashLineTotals: true });
+          // the network tables: analyzed empty before, every other table once its rows were in
+          await analyzeTablesWithoutStatistics(em);
         },
       ],
     ];

@@ -1,9 +1,11 @@
 import type { EntityClass, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaledDecimal } from '../../seeds/copy-binary-numeric';
 import { copyRows, type CopyRow } from '../../seeds/copy-rows';
 import { initOrm } from '../../src/db/orm';
 import { entities } from '../../src/modules';
 import { Member } from '../../src/modules/members/member.entity';
+import { ClimateTarget } from '../../src/modules/targets/climate-target.entity';
 import { TimberCommitment } from '../../src/modules/timber/timber-commitment.entity';
 import { copyTemplateDatabase, type DatabaseCopy } from '../support/database-copy';
 
@@ -96,6 +98,48 @@ describe('copyRows', () => {
     expect(copied.accepted_certification_schemes).toBe('{}');
     expect(copied.region_country_codes).toEqual(['AT', 'DE']);
     expect(copied).toEqual(inserted);
+  });
+
+  it.each([
+    [12.345, 1.0005, 1234567890123.456],
+    [1.005, 2.0004, 0.0005],
+    [99.995, 0, 1e-7],
+    [-0.125, 123.4565, 5e12],
+    [0.1 + 0.2, 1 / 3, -987654.3215],
+  ])(
+    'rounds numerics (%s, %s, %s) to their column scale as insertMany does',
+    async (reductionPercent, perCapitaTargetT, levelTco2e) => {
+      const [member] = await orm.em.fork().execute<{ id: string }[]>('select id from member order by id limit 1');
+      const { inserted, copied } = await bothWays(ClimateTarget, 'climate_target', {
+        id: '00000000-0000-4000-8099-000000000003',
+        member: member.id,
+        origin: 'LOCAL_RESOLUTION',
+        type: 'FIXED_LEVEL',
+        baseYear: 1990,
+        targetYear: 2030,
+        reductionPercent,
+        perCapitaTargetT,
+        levelTco2e,
+        legalStatus: 'COUNCIL_RESOLUTION',
+        adoptedOn: '2019-02-28',
+        version: 1,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      });
+      expect(copied.level_tco2e).not.toBeNull();
+      expect(copied).toEqual(inserted);
+    },
+  );
+
+  it('reads decimal text in units of a scale, rounding half away from zero', () => {
+    expect(scaledDecimal('-12.045', 3)).toBe(-12045n);
+    expect(scaledDecimal('1.005', 2)).toBe(101n);
+    expect(scaledDecimal('-1.005', 2)).toBe(-101n);
+    expect(scaledDecimal('1.0049', 2)).toBe(100n);
+    expect(scaledDecimal('1e-7', 3)).toBe(0n);
+    expect(scaledDecimal('5e+21', 0)).toBe(5_000_000_000_000_000_000_000n);
+    expect(scaledDecimal('.5', 0)).toBe(1n);
+    expect(() => scaledDecimal('12,5', 1)).toThrow('no number');
   });
 
   it('runs only inside a transaction, where its rows are undone with the rest', async () => {
