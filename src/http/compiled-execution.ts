@@ -87,6 +87,8 @@ export interface Execution {
   operation?: OperationDefinitionNode;
   operationName?: string | null;
   variables?: Record<string, unknown>;
+  /** The caller coerced the variables already and found them valid (./direct-queries.ts does, to hand over early). */
+  variablesValid?: boolean;
   context: object;
 }
 
@@ -101,8 +103,10 @@ export async function executeOperation(schema: GraphQLSchema, execution: Executi
   if (!operation || !compiled) return runGraphqlJs(schema, execution);
   const variables = execution.variables ?? {};
   // graphql-js's coercion decides, with its messages (Apollo reports them as BAD_USER_INPUT, naming the field)
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-  if (coerced.errors) return { errors: coerced.errors };
+  if (!execution.variablesValid) {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+  }
   const result = await compiled.query(undefined, context, variables);
   // graphql-jit refused variables graphql-js accepted: nothing has run yet, so graphql-js runs the operation
   if (!('data' in result)) return runGraphqlJs(schema, execution);

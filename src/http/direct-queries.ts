@@ -203,6 +203,7 @@ export class DirectQueries {
         operation: rc.operation,
         operationName: rc.request.operationName,
         variables: rc.request.variables,
+        variablesValid: true,
         context: rc.contextValue,
       });
       const errors = result.errors as GraphQLError[] | undefined;
