@@ -80,29 +80,47 @@ function asGraphqlJsError(error: GraphQLError): GraphQLError {
   return Object.assign(located, { locations: error.locations });
 }
 
-function runGraphqlJs(schema: GraphQLSchema, { document, request, context }: RequestContext) {
-  return execute({
-    schema,
-    document,
-    contextValue: context,
-    variableValues: request.variables,
-    operationName: request.operationName,
-  });
+/** What one execution of an operation needs: the document as validated and the request's values. */
+export interface Execution {
+  document: DocumentNode;
+  /** The operation Apollo Server resolved; absent when it could not (graphql-js then reports why). */
+  operation?: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  /** The caller coerced the variables already and found them valid (./direct-queries.ts does, to hand over early). */
+  variablesValid?: boolean;
+  context: object;
 }
 
-async function run(schema: GraphQLSchema, requestContext: RequestContext): Promise<ExecutionResult> {
-  const { document, request, context } = requestContext;
-  const operation = requestContext.operation as OperationDefinitionNode | undefined;
+function runGraphqlJs(schema: GraphQLSchema, { document, operationName, variables, context }: Execution) {
+  return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+}
+
+/** Executes a validated operation: graphql-jit where it can, graphql-js otherwise, with graphql-js's answers. */
+export async function executeOperation(schema: GraphQLSchema, execution: Execution): Promise<ExecutionResult> {
+  const { document, operation, context } = execution;
   const compiled = operation ? compiledFor(schema, document, operation) : null;
-  if (!operation || !compiled) return runGraphqlJs(schema, requestContext);
-  const variables = request.variables ?? {};
+  if (!operation || !compiled) return runGraphqlJs(schema, execution);
+  const variables = execution.variables ?? {};
   // graphql-js's coercion decides, with its messages (Apollo reports them as BAD_USER_INPUT, naming the field)
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-  if (coerced.errors) return { errors: coerced.errors };
+  if (!execution.variablesValid) {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+  }
   const result = await compiled.query(undefined, context, variables);
   // graphql-jit refused variables graphql-js accepted: nothing has run yet, so graphql-js runs the operation
-  if (!('data' in result)) return runGraphqlJs(schema, requestContext);
+  if (!('data' in result)) return runGraphqlJs(schema, execution);
   return result.errors ? { ...result, errors: result.errors.map(asGraphqlJsError) } : result;
+}
+
+function run(schema: GraphQLSchema, { document, operation, request, context }: RequestContext) {
+  return executeOperation(schema, {
+    document,
+    operation: operation as OperationDefinitionNode | undefined,
+    operationName: request.operationName,
+    variables: request.variables,
+    context,
+  });
 }
 
 /**

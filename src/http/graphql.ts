@@ -15,6 +15,7 @@ import { databaseTrouble } from '../db/database-trouble';
 import { stringifyResult } from './answer-json';
 import { auditLog } from './audit';
 import { compiledSchemaGateway } from './compiled-execution';
+import { DirectQueries, KnownQueries } from './direct-queries';
 import { costPlugin } from './cost-plugin';
 import type { CostStore } from './cost-store';
 import { documentLimitRules, parseOptions } from './document-limits';
@@ -94,29 +95,36 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   await networkSize.read();
   // GET /graphql in a browser: the explorer in development (from the server's own files), nothing in production
   const landingPage = (!production && registerExplorer(app)) || ApolloServerPluginLandingPageDisabled();
+  const executableSchema = withResponseItemLimit(transactionalMutations(schema));
+  // every plugin with request hooks, in order: Apollo Server runs them, and so does the direct path
+  const requestPlugins = [
+    errorLogging,
+    serviceUnavailablePlugin,
+    costPlugin(limiter, limits, networkSize),
+    // after the cost plugin, so a stored answer knows what it cost
+    responseCachePlugin(caches.answers),
+    inputBoundary,
+    auditLog,
+    governedReadsPlugin,
+  ];
+  const errorFormatting = { formatError, includeStacktraceInErrorResponses: !production };
+  const known = new KnownQueries();
   const apollo = new ApolloServer<GraphqlContext>({
-    gateway: compiledSchemaGateway(withResponseItemLimit(transactionalMutations(schema))),
+    gateway: compiledSchemaGateway(executableSchema),
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
-    includeStacktraceInErrorResponses: !production,
+    ...errorFormatting,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // Apollo's APQ protocol: a dashboard sends the hash of a registered query, by GET, so a CDN can cache it too
     persistedQueries: { cache: caches.persistedQueries, ttl: PERSISTED_QUERY_TTL_SECONDS },
     parseOptions: parseOptions(limits),
     validationRules: documentLimitRules(limits),
-    formatError,
     stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
-      errorLogging,
-      serviceUnavailablePlugin,
-      costPlugin(limiter, limits, networkSize),
-      // after the cost plugin, so a stored answer knows what it cost
-      responseCachePlugin(caches.answers),
-      inputBoundary,
-      auditLog,
-      governedReadsPlugin,
+      ...requestPlugins,
+      known.plugin,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
       // cache scopes come from ./response-cache/cache-scope.ts, once per document, not per resolved field
@@ -125,8 +133,21 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     ],
   });
   await apollo.start();
+  const direct = new DirectQueries({
+    ...errorFormatting,
+    schema: executableSchema,
+    plugins: requestPlugins,
+    context: (request) => contextFor(request, orm),
+    stringifyResult,
+    apollo,
+    known,
+  });
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
+    // before the request scope, which must wrap the direct path too
+    scope.addHook('onRoute', (route) => {
+      if (route.url === '/graphql') route.handler = direct.wrap(route.handler);
+    });
     registerRequestScope(scope);
     registerRateLimit(scope, limiter);
     if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });

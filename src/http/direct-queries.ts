@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import type {
+  ApolloServerPlugin,
+  GraphQLRequestContext,
+  GraphQLRequestContextExecutionDidStart,
+  GraphQLRequestContextWillSendResponse,
+  GraphQLRequestListener,
+  GraphQLResponse,
+} from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import {
+  type DocumentNode,
+  type FormattedExecutionResult,
+  getOperationAST,
+  getVariableValues,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { asGraphqlError, type ErrorFormatting, formatErrors, mergeHead } from './answer-errors';
+import { executeOperation } from './compiled-execution';
+import type { GraphqlContext } from './graphql-context';
+
+type Listener = GraphQLRequestListener<GraphqlContext>;
+type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
+  GraphQLRequestContextExecutionDidStart<GraphqlContext> & { errors?: GraphQLError[] };
+
+/** Documents remembered by their text: the most recently answered ones, each already parsed and validated. */
+const MAX_KNOWN_DOCUMENTS = 200;
+
+/** Apollo Server's media type for an answer to a client that accepts JSON and does not prefer another type. */
+const APPLICATION_JSON = 'application/json; charset=utf-8';
+
+/** The accept headers for which Apollo Server answers APPLICATION_JSON without weighing alternatives. */
+const PLAIN_ACCEPT = new Set([undefined, '*/*', 'application/json']);
+
+/** A POST body that is a JSON object, as Apollo Server's isStringRecord tells it. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** A query request whose document Apollo Server already parsed and validated. */
+interface DirectRequest {
+  query: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** Starts the hooks the listeners have, all at once as Apollo Server does, and waits for them all. */
+async function all(listeners: Listener[], call: (listener: Listener) => Promise<unknown> | undefined): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  for (const listener of listeners) {
+    const started = call(listener);
+    if (started) pending.push(started);
+  }
+  if (pending.length) await Promise.all(pending);
+}
+
+export interface DirectQueryOptions extends ErrorFormatting {
+  schema: GraphQLSchema;
+  /** The plugins with request hooks, in Apollo Server's order: the direct path runs the same hooks. */
+  plugins: ApolloServerPlugin<GraphqlContext>[];
+  context: (request: FastifyRequest) => GraphqlContext;
+  stringifyResult: (result: FormattedExecutionResult) => string;
+  apollo: Pick<GraphQLRequestContext<GraphqlContext>, 'logger' | 'cache'>;
+  known: KnownQueries;
+}
+
+/** The query documents Apollo Server has parsed and validated, by their text; its `plugin` sees them resolve. */
+export class KnownQueries {
+  private readonly documents = new Map<string, DocumentNode>();
+  private readonly listener: Listener = {
+    didResolveOperation: async ({ source, document, operation }) => {
+      if (operation?.operation !== 'query' || this.documents.has(source)) return;
+      this.documents.set(source, document);
+      if (this.documents.size > MAX_KNOWN_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
+    },
+  };
+
+  readonly plugin: ApolloServerPlugin<GraphqlContext> = {
+    requestDidStart: async () => this.listener,
+  };
+
+  get(query: string): DocumentNode | undefined {
+    return this.documents.get(query);
+  }
+}
+
+/**
+ * Queries sent again by POST, answered without Apollo Server's request pipeline but through the same plugin hooks,
+ * in the same order, with the same error formatting and the same answer: a dashboard sends the same few documents
+ * over and over, and for a small page Apollo's per-request work (hashing the query text for its document store,
+ * reading the HTTP request into its own shape, content negotiation, the gateway request context) weighed more than
+ * the resolvers. A document is answered directly once Apollo Server has parsed and validated it (KnownQueries sees it
+ * resolve its operation); anything else goes to Apollo Server as before: mutations, subscriptions, GET, persisted
+ * queries or any other extension, an accept header asking for something else, variables that do not coerce (their
+ * errors are Apollo's), and every document not seen yet. Cost, rate limit, response cache, input boundary, governed
+ * reads, audit and error logging are the plugins' own hooks; the HTTP hooks (deadline, request scope, security headers,
+ * ETag/304, metrics) are Fastify's and see no difference.
+ */
+export class DirectQueries {
+  constructor(private readonly options: DirectQueryOptions) {}
+
+  /** The route handler: a direct answer when the request can have one, else the original (Apollo Server's). */
+  wrap(original: RouteHandlerMethod): RouteHandlerMethod {
+    const answer = (request: FastifyRequest, reply: FastifyReply) => {
+      const known = this.directRequest(request);
+      return known ? this.answer(known, request, reply) : null;
+    };
+    return function (request, reply) {
+      return answer(request, reply) ?? original.call(this, request, reply);
+    };
+  }
+
+  private directRequest(request: FastifyRequest): DirectRequest | null {
+    if (request.method !== 'POST' || !PLAIN_ACCEPT.has(request.headers.accept)) return null;
+    if (!request.headers['content-type']?.startsWith('application/json')) return null;
+    const body = request.body;
+    if (!isRecord(body) || typeof body.query !== 'string') return null;
+    const { query, operationName, variables } = body;
+    if (body.extensions != null || (operationName != null && typeof operationName !== 'string')) return null;
+    if (variables != null && !isRecord(variables)) return null;
+    const document = this.options.known.get(query);
+    if (!document) return null;
+    const operation = getOperationAST(document, operationName as string | undefined);
+    if (operation?.operation !== 'query') return null;
+    const vars = variables ?? undefined;
+    const { errors } = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], vars ?? {});
+    if (errors) return null;
+    return {
+      query,
+      document,
+      operation,
+      operationName: (operationName as string | null) ?? undefined,
+      variables: vars,
+    };
+  }
+
+  private async answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+    const { schema, plugins, apollo } = this.options;
+    const rc = {
+      logger: apollo.logger,
+      cache: apollo.cache,
+      schema,
+      request: { query: direct.query, operationName: direct.operationName, variables: direct.variables },
+      response: { http: { status: undefined, headers: new HeaderMap() } },
+      contextValue: this.options.context(request),
+      metrics: {},
+      source: direct.query,
+      // Apollo Server's key of the document: none of our plugins reads it, so it is computed only if one does
+      get queryHash() {
+        return createHash('sha256').update(direct.query).digest('hex');
+      },
+      document: direct.document,
+      operation: direct.operation,
+      operationName: direct.operation.name?.value || null,
+      requestIsBatched: false,
+    } as unknown as RequestContext;
+    try {
+      const listeners: Listener[] = [];
+      for (const started of await Promise.all(plugins.map((plugin) => plugin.requestDidStart?.(rc)))) {
+        if (started) listeners.push(started);
+      }
+      await this.respond(rc, listeners);
+    } catch (error) {
+      // as Apollo Server answers a request its pipeline failed on: logged, and a masked 500
+      request.log.error({ err: error }, 'Unexpected error processing request');
+      const { formatted, http } = formatErrors([new Error('Internal server error')], this.options);
+      (rc as { response: GraphQLResponse }).response = {
+        http: { status: http.status ?? 500, headers: http.headers },
+        body: { kind: 'single', singleResult: { errors: formatted } },
+      };
+    }
+    return this.send(rc, reply);
+  }
+
+  /** processGraphQLRequest of Apollo Server 5 from the resolved operation on, for a validated query. */
+  private async respond(rc: RequestContext, listeners: Listener[]): Promise<void> {
+    await all(listeners, (listener) => listener.didResolveSource?.(rc));
+    try {
+      await all(listeners, (listener) => listener.didResolveOperation?.(rc));
+    } catch (error) {
+      return this.refuse(rc, listeners, [asGraphqlError(error)]);
+    }
+    for (const listener of listeners) {
+      const answered = await listener.responseForOperation?.(rc);
+      if (answered == null) continue;
+      rc.response.body = answered.body;
+      mergeHead(rc.response.http, answered.http);
+      return all(listeners, (each) => each.willSendResponse?.(rc));
+    }
+    const executionListeners = [];
+    for (const started of await Promise.all(listeners.map((listener) => listener.executionDidStart?.(rc)))) {
+      if (started) executionListeners.push(started);
+    }
+    executionListeners.reverse();
+    try {
+      const result = await executeOperation(this.options.schema, {
+        document: rc.document!,
+        operation: rc.operation,
+        operationName: rc.request.operationName,
+        variables: rc.request.variables,
+        variablesValid: true,
+        context: rc.contextValue,
+      });
+      const errors = result.errors as GraphQLError[] | undefined;
+      if (errors) await this.encountered(rc, listeners, errors);
+      const { formatted, http } = errors
+        ? formatErrors(errors, this.options)
+        : { formatted: undefined, http: { status: undefined, headers: new HeaderMap() } };
+      if (errors?.length && result.data === undefined && !http.status) http.status = 400;
+      mergeHead(rc.response.http, http);
+      rc.response.body = { kind: 'single', singleResult: { ...result, errors: formatted } };
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : asGraphqlError(thrown);
+      await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.(error)));
+      return this.refuse(rc, listeners, [asGraphqlError(error)]);
+    }
+    await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.()));
+    await all(listeners, (listener) => listener.willSendResponse?.(rc));
+  }
+
+  private async encountered(rc: RequestContext, listeners: Listener[], errors: GraphQLError[]): Promise<void> {
+    rc.errors = errors;
+    await all(listeners, (listener) =>
+      listener.didEncounterErrors?.(rc as RequestContext & { errors: GraphQLError[] }),
+    );
+  }
+
+  /** Apollo Server's sendErrorResponse: the errors alone, status 500 unless they carry one. */
+  private async refuse(rc: RequestContext, listeners: Listener[], errors: GraphQLError[]): Promise<void> {
+    await this.encountered(rc, listeners, errors);
+    const { formatted, http } = formatErrors(errors, this.options);
+    rc.response.body = { kind: 'single', singleResult: { errors: formatted } };
+    mergeHead(rc.response.http, http);
+    if (!rc.response.http.status) rc.response.http.status = 500;
+    await all(listeners, (listener) => listener.willSendResponse?.(rc));
+  }
+
+  /** What the Fastify integration of Apollo Server writes: the headers, the status, the body as Apollo writes it. */
+  private send(rc: RequestContext, reply: FastifyReply): string {
+    const { http, body } = rc.response;
+    if (!http.headers.get('content-type')) http.headers.set('content-type', APPLICATION_JSON);
+    const result = body.kind === 'single' ? body.singleResult : {};
+    const text = this.options.stringifyResult({
+      errors: result.errors,
+      data: result.data,
+      extensions: result.extensions,
+    });
+    for (const [name, value] of http.headers) void reply.header(name, value);
+    void reply.code(http.status === undefined ? 200 : http.status);
+    return text;
+  }
+}
