@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { pooledRows, type PooledStatement } from './pooled-statement.sql';
 
 /**
  * Read statements whose SQL text is built by knex once per shape and only bound per request: compiling a query
@@ -21,11 +22,9 @@ export type Params = Readonly<Record<string, ParamValue>>;
 /** Where a binding of the compiled statement comes from: a parameter (or one element of it), an array, a constant. */
 type Slot = { param: string; element: number | null } | { array: Slot[] } | { constant: unknown };
 
-interface CompiledStatement {
-  sql: string;
+/** A statement's texts, where its bindings come from, and its name (none, sent unnamed, once the names ran out). */
+interface CompiledStatement extends PooledStatement {
   slots: Slot[];
-  /** The name it is prepared under on each connection, or none (sent unnamed) once the names ran out. */
-  name: string | undefined;
 }
 
 /** Shapes remembered; beyond, the oldest is forgotten (selections and filters combine into many shapes). */
@@ -121,14 +120,17 @@ export async function cachedRows(
     const compiled = build(marked.standIns).toSQL();
     statement = {
       sql: compiled.sql,
+      // as knex rewrites a raw statement's placeholders when it sends it (every `?` binds one value)
+      native: knex.client.positionBindings(compiled.sql) as string,
       slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)),
       name: nameFor(compiled.sql),
     };
     if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
-  const raw = knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
-  // knex hands its options to node-postgres with the text and values
-  const result = await (statement.name ? raw.options({ name: statement.name }) : raw);
-  return (result as { rows: Record<string, unknown>[] }).rows;
+  return pooledRows(
+    knex,
+    statement,
+    statement.slots.map((slot) => bound(slot, params)),
+  );
 }
