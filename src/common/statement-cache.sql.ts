@@ -56,35 +56,44 @@ function nameFor(sql: string): string | undefined {
 const NUMBER_STAND_IN = -(2 ** 52);
 
 /**
- * The key of the text, and the stand-ins: numbers, strings and whole arrays are bound, so only whether they are there
- * (and how long a plain array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part
- * of the shape.
+ * The key of the text: numbers, strings and whole arrays are bound, so only whether they are there (and how long a
+ * plain array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part of the shape.
+ * Made for every request, so without the stand-ins, which only a shape not seen before needs.
  */
-function standIns(params: Params): { key: string; standIns: Record<string, ParamValue>; refs: Map<unknown, Slot> } {
+function shapeKey(params: Params): string {
+  let key = '';
+  for (const name in params) {
+    const value = params[name];
+    if (key) key += ',';
+    if (Array.isArray(value)) key += `${name}[${value.length}]`;
+    else if (isWhole(value)) key += `${name}:array`;
+    else if (typeof value === 'string' || typeof value === 'number') key += `${name}:${typeof value}`;
+    else key += `${name}=${JSON.stringify(value) ?? 'undefined'}`;
+  }
+  return key;
+}
+
+/** The stand-ins of the parameters, and which parameter (or element) each stands in for. */
+function standIns(params: Params): { standIns: Record<string, ParamValue>; refs: Map<unknown, Slot> } {
   const refs = new Map<unknown, Slot>();
   const standIn = (param: string, element: number | null, value: string | number): string | number => {
     const mark = typeof value === 'number' ? NUMBER_STAND_IN + refs.size : `\u0000${refs.size}\u0000`;
     refs.set(mark, { param, element });
     return mark;
   };
-  const parts: string[] = [];
   const marked: Record<string, ParamValue> = {};
   for (const [name, value] of Object.entries(params)) {
     if (Array.isArray(value)) {
-      parts.push(`${name}[${value.length}]`);
       marked[name] = value.map((element: string | number, index) => standIn(name, index, element));
     } else if (isWhole(value)) {
-      parts.push(`${name}:array`);
       marked[name] = standIn(name, null, '');
     } else if (typeof value === 'string' || typeof value === 'number') {
-      parts.push(`${name}:${typeof value}`);
       marked[name] = standIn(name, null, value);
     } else {
-      parts.push(`${name}=${JSON.stringify(value) ?? 'undefined'}`);
       marked[name] = value;
     }
   }
-  return { key: parts.join(','), standIns: marked, refs };
+  return { standIns: marked, refs };
 }
 
 function slotOf(binding: unknown, refs: Map<unknown, Slot>): Slot {
@@ -111,12 +120,12 @@ export async function cachedRows(
   params: Params,
   build: (params: Params) => Knex.QueryBuilder,
 ): Promise<Record<string, unknown>[]> {
-  const marked = standIns(params);
-  const key = `${shape}|${marked.key}`;
+  const key = `${shape}|${shapeKey(params)}`;
   let statement = statements.get(key);
   if (statement) {
     statements.delete(key);
   } else {
+    const marked = standIns(params);
     const compiled = build(marked.standIns).toSQL();
     statement = {
       sql: compiled.sql,
