@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { pooledRows, type PooledStatement } from './pooled-statement.sql';
 
 /**
  * Read statements whose SQL text is built by knex once per shape and only bound per request: compiling a query
@@ -21,11 +22,9 @@ export type Params = Readonly<Record<string, ParamValue>>;
 /** Where a binding of the compiled statement comes from: a parameter (or one element of it), an array, a constant. */
 type Slot = { param: string; element: number | null } | { array: Slot[] } | { constant: unknown };
 
-interface CompiledStatement {
-  sql: string;
+/** A statement's texts, where its bindings come from, and its name (none, sent unnamed, once the names ran out). */
+interface CompiledStatement extends PooledStatement {
   slots: Slot[];
-  /** The name it is prepared under on each connection, or none (sent unnamed) once the names ran out. */
-  name: string | undefined;
 }
 
 /** Shapes remembered; beyond, the oldest is forgotten (selections and filters combine into many shapes). */
@@ -57,35 +56,44 @@ function nameFor(sql: string): string | undefined {
 const NUMBER_STAND_IN = -(2 ** 52);
 
 /**
- * The key of the text, and the stand-ins: numbers, strings and whole arrays are bound, so only whether they are there
- * (and how long a plain array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part
- * of the shape.
+ * The key of the text: numbers, strings and whole arrays are bound, so only whether they are there (and how long a
+ * plain array is: `whereIn` binds each element) tells shapes apart; anything else (booleans) is part of the shape.
+ * Made for every request, so without the stand-ins, which only a shape not seen before needs.
  */
-function standIns(params: Params): { key: string; standIns: Record<string, ParamValue>; refs: Map<unknown, Slot> } {
+function shapeKey(params: Params): string {
+  let key = '';
+  for (const name in params) {
+    const value = params[name];
+    if (key) key += ',';
+    if (Array.isArray(value)) key += `${name}[${value.length}]`;
+    else if (isWhole(value)) key += `${name}:array`;
+    else if (typeof value === 'string' || typeof value === 'number') key += `${name}:${typeof value}`;
+    else key += `${name}=${JSON.stringify(value) ?? 'undefined'}`;
+  }
+  return key;
+}
+
+/** The stand-ins of the parameters, and which parameter (or element) each stands in for. */
+function standIns(params: Params): { standIns: Record<string, ParamValue>; refs: Map<unknown, Slot> } {
   const refs = new Map<unknown, Slot>();
   const standIn = (param: string, element: number | null, value: string | number): string | number => {
     const mark = typeof value === 'number' ? NUMBER_STAND_IN + refs.size : `\u0000${refs.size}\u0000`;
     refs.set(mark, { param, element });
     return mark;
   };
-  const parts: string[] = [];
   const marked: Record<string, ParamValue> = {};
   for (const [name, value] of Object.entries(params)) {
     if (Array.isArray(value)) {
-      parts.push(`${name}[${value.length}]`);
       marked[name] = value.map((element: string | number, index) => standIn(name, index, element));
     } else if (isWhole(value)) {
-      parts.push(`${name}:array`);
       marked[name] = standIn(name, null, '');
     } else if (typeof value === 'string' || typeof value === 'number') {
-      parts.push(`${name}:${typeof value}`);
       marked[name] = standIn(name, null, value);
     } else {
-      parts.push(`${name}=${JSON.stringify(value) ?? 'undefined'}`);
       marked[name] = value;
     }
   }
-  return { key: parts.join(','), standIns: marked, refs };
+  return { standIns: marked, refs };
 }
 
 function slotOf(binding: unknown, refs: Map<unknown, Slot>): Slot {
@@ -112,23 +120,26 @@ export async function cachedRows(
   params: Params,
   build: (params: Params) => Knex.QueryBuilder,
 ): Promise<Record<string, unknown>[]> {
-  const marked = standIns(params);
-  const key = `${shape}|${marked.key}`;
+  const key = `${shape}|${shapeKey(params)}`;
   let statement = statements.get(key);
   if (statement) {
     statements.delete(key);
   } else {
+    const marked = standIns(params);
     const compiled = build(marked.standIns).toSQL();
     statement = {
       sql: compiled.sql,
+      // as knex rewrites a raw statement's placeholders when it sends it (every `?` binds one value)
+      native: knex.client.positionBindings(compiled.sql) as string,
       slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)),
       name: nameFor(compiled.sql),
     };
     if (statements.size >= MAX_SHAPES) statements.delete(statements.keys().next().value!);
   }
   statements.set(key, statement);
-  const raw = knex.raw(statement.sql, statement.slots.map((slot) => bound(slot, params)) as Knex.RawBinding[]);
-  // knex hands its options to node-postgres with the text and values
-  const result = await (statement.name ? raw.options({ name: statement.name }) : raw);
-  return (result as { rows: Record<string, unknown>[] }).rows;
+  return pooledRows(
+    knex,
+    statement,
+    statement.slots.map((slot) => bound(slot, params)),
+  );
 }

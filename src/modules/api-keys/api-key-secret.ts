@@ -10,9 +10,15 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+function digest(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
+}
+
+/** The digest of the last expected secret: it is the one configured secret, compared on every keyed request. */
+let expectedDigest: { secret: string; digest: Buffer } | undefined;
+
 /** Compares two secrets in constant time (over their hashes, so lengths leak nothing either). */
 export function secretsEqual(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given, 'utf8').digest();
-  const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
+  if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: digest(expected) };
+  return timingSafeEqual(digest(given), expectedDigest.digest);
 }

@@ -31,19 +31,43 @@ function visibleInventories(
   };
 }
 
+interface InventoryEdges {
+  inventories: ListEdge;
+  latestInventory: ListEdge;
+}
+
+/**
+ * The edges per visibility condition (its SQL for a stand-in alias): viewers whose condition reads alike get the same
+ * edge objects, so what is derived from an edge (its part of a plan's key) is derived once.
+ */
+const edgesByCondition = new Map<string, InventoryEdges>();
+
+function inventoryEdges(viewer: Viewer): InventoryEdges {
+  const condition = visibleInventoriesSql(viewer, '_');
+  let edges = edgesByCondition.get(condition);
+  if (!edges) {
+    edges = {
+      inventories: {
+        ...visibleInventories(viewer),
+        orderBy: (column) => `${column('year')}, ${standardRankSql(column('standard'))}`,
+      },
+      latestInventory: {
+        ...visibleInventories(viewer),
+        orderBy: (column) => `${column('year')} desc, ${standardRankSql(column('standard'))}`,
+        single: true,
+      },
+    };
+    edgesByCondition.set(condition, edges);
+  }
+  return edges;
+}
+
 /** The member's inventories the viewer may see, oldest first, in standard preference order within a year. */
 export function inventoriesOfMember(viewer: Viewer): ListEdge {
-  return {
-    ...visibleInventories(viewer),
-    orderBy: (column) => `${column('year')}, ${standardRankSql(column('standard'))}`,
-  };
+  return inventoryEdges(viewer).inventories;
 }
 
 /** The preferred inventory of the latest year the viewer may see, or null. */
 export function latestInventoryOfMember(viewer: Viewer): ListEdge {
-  return {
-    ...visibleInventories(viewer),
-    orderBy: (column) => `${column('year')} desc, ${standardRankSql(column('standard'))}`,
-    single: true,
-  };
+  return inventoryEdges(viewer).latestInventory;
 }

@@ -14,17 +14,27 @@ function memberLists(ctx: RequestContext): Readonly<Record<string, ListEdge>> {
   };
 }
 
+/** The key of each edge, derived once per edge object (edges of alike viewers are the same objects). */
+const edgeKeys = new WeakMap<ListEdge, string>();
+
+function edgeKey(edge: ListEdge): string {
+  let key = edgeKeys.get(edge);
+  if (key === undefined) {
+    const sql = `${edge.where?.('_') ?? ''} order ${edge.orderBy((property) => property)}`;
+    key = `${sql}${edge.single ? ' single' : ''}(${listsKey(edge.lists ?? {})})`;
+    edgeKeys.set(edge, key);
+  }
+  return key;
+}
+
 /**
  * The SQL that `lists` (and their lists in turn) put into a plan: their conditions, which depend on the viewer, and
  * their orders. Plans of equal selections and equal lists are equal, whoever asks.
  */
 function listsKey(lists: Readonly<Record<string, ListEdge>>): string {
-  return Object.entries(lists)
-    .map(([name, edge]) => {
-      const sql = `${edge.where?.('_') ?? ''} order ${edge.orderBy((property) => property)}`;
-      return `${name}:${sql}${edge.single ? ' single' : ''}(${listsKey(edge.lists ?? {})})`;
-    })
-    .join(',');
+  let key = '';
+  for (const name in lists) key += `${key ? ',' : ''}${name}:${edgeKey(lists[name])}`;
+  return key;
 }
 
 /** Plans made, per metadata (one per ORM), by selection and lists; beyond the limit, the oldest is forgotten. */
