@@ -43,8 +43,9 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
         'indexes',
         async () => {
           await restoreKeys(em, copiedKeys);
-          // the figures are computed from these tables: the planner needs their statistics (the figures' own later)
-          await analyzeTablesWithoutStatistics(em, FIGURE_TABLES);
+          // the figures are computed from the seeded tables: the planner needs their statistics (the figures' own,
+          // and those of the tables still empty, once their rows are in)
+          await analyzeTablesWithoutStatistics(em, { except: FIGURE_TABLES, filledOnly: true });
         },
       ],
       [
@@ -56,7 +57,7 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
           await em.execute(`analyze ${FIGURE_TABLES.join(', ')}`);
           // hashed: seedDatabase gives this transaction the work_mem for it
           await rebuildNetworkFigures(em, { hashLineTotals: true });
-          // the network tables: analyzed empty before, every other table once its rows were in
+          // the network tables, and the tables the seed leaves empty
           await analyzeTablesWithoutStatistics(em);
         },
       ],
