@@ -129,8 +129,9 @@ export async function cachedRows(
     const compiled = build(marked.standIns).toSQL();
     statement = {
       sql: compiled.sql,
-      // as knex rewrites a raw statement's placeholders when it sends it (every `?` binds one value)
-      native: knex.client.positionBindings(compiled.sql) as string,
+      // as knex rewrites a raw statement's placeholders when it sends it (every `?` binds one value; MikroORM's patch
+      // of knex leaves a statement without bindings as written)
+      native: compiled.bindings.length ? (knex.client.positionBindings(compiled.sql) as string) : compiled.sql,
       slots: compiled.bindings.map((binding) => slotOf(binding, marked.refs)),
       name: nameFor(compiled.sql),
     };
