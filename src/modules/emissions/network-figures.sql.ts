@@ -166,7 +166,8 @@ function memberSectorYearCounts(where: string): string {
        group by 1, 2, 3, 4, 5, 6`;
 }
 
-const NETWORK_TABLES: NetworkTable[] = [
+/** Every network table, each maintained on write and rebuilt from the members' rows. */
+export const NETWORK_TABLES: NetworkTable[] = [
   {
     name: 'network_year_total',
     keys: [
