@@ -21,13 +21,11 @@ import {
 import { asGraphqlError, type ErrorFormatting, formatErrors, mergeHead } from './answer-errors';
 import { executeOperation } from './compiled-execution';
 import type { GraphqlContext } from './graphql-context';
+import type { KnownQueries } from './known-queries';
 
 type Listener = GraphQLRequestListener<GraphqlContext>;
 type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
   GraphQLRequestContextExecutionDidStart<GraphqlContext> & { errors?: GraphQLError[] };
-
-/** Documents remembered by their text: the most recently answered ones, each already parsed and validated. */
-const MAX_KNOWN_DOCUMENTS = 200;
 
 const APPLICATION_JSON = 'application/json; charset=utf-8';
 const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
@@ -79,26 +77,6 @@ export interface DirectQueryOptions extends ErrorFormatting {
   stringifyResult: (result: FormattedExecutionResult) => string;
   apollo: Pick<GraphQLRequestContext<GraphqlContext>, 'logger' | 'cache'>;
   known: KnownQueries;
-}
-
-/** The query documents Apollo Server has parsed and validated, by their text; its `plugin` sees them resolve. */
-export class KnownQueries {
-  private readonly documents = new Map<string, DocumentNode>();
-  private readonly listener: Listener = {
-    didResolveOperation: async ({ source, document, operation }) => {
-      if (operation?.operation !== 'query' || this.documents.has(source)) return;
-      this.documents.set(source, document);
-      if (this.documents.size > MAX_KNOWN_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
-    },
-  };
-
-  readonly plugin: ApolloServerPlugin<GraphqlContext> = {
-    requestDidStart: async () => this.listener,
-  };
-
-  get(query: string): DocumentNode | undefined {
-    return this.documents.get(query);
-  }
 }
 
 /**
