@@ -21,19 +21,28 @@ import {
 import { asGraphqlError, type ErrorFormatting, formatErrors, mergeHead } from './answer-errors';
 import { executeOperation } from './compiled-execution';
 import type { GraphqlContext } from './graphql-context';
+import type { KnownQueries } from './known-queries';
 
 type Listener = GraphQLRequestListener<GraphqlContext>;
 type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
   GraphQLRequestContextExecutionDidStart<GraphqlContext> & { errors?: GraphQLError[] };
 
-/** Documents remembered by their text: the most recently answered ones, each already parsed and validated. */
-const MAX_KNOWN_DOCUMENTS = 200;
-
-/** Apollo Server's media type for an answer to a client that accepts JSON and does not prefer another type. */
 const APPLICATION_JSON = 'application/json; charset=utf-8';
+const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json; charset=utf-8';
 
-/** The accept headers for which Apollo Server answers APPLICATION_JSON without weighing alternatives. */
-const PLAIN_ACCEPT = new Set([undefined, '*/*', 'application/json']);
+/**
+ * The media type Apollo Server's content negotiation picks for the accept headers clients send most (none, a browser's
+ * or axios' default, Apollo Client's); a request with any other accept header goes to Apollo Server to be negotiated.
+ */
+const ANSWER_MEDIA_TYPES = new Map<string | undefined, string>([
+  [undefined, APPLICATION_JSON],
+  ['*/*', APPLICATION_JSON],
+  ['application/json', APPLICATION_JSON],
+  ['application/json, text/plain, */*', APPLICATION_JSON],
+  ['application/graphql-response+json', GRAPHQL_RESPONSE_JSON],
+  ['application/graphql-response+json,application/json;q=0.9', GRAPHQL_RESPONSE_JSON],
+  ['application/graphql-response+json, application/json;q=0.9', GRAPHQL_RESPONSE_JSON],
+]);
 
 /** A POST body that is a JSON object, as Apollo Server's isStringRecord tells it. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -42,6 +51,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A query request whose document Apollo Server already parsed and validated. */
 interface DirectRequest {
+  mediaType: string;
   query: string;
   document: DocumentNode;
   operation: OperationDefinitionNode;
@@ -69,26 +79,6 @@ export interface DirectQueryOptions extends ErrorFormatting {
   known: KnownQueries;
 }
 
-/** The query documents Apollo Server has parsed and validated, by their text; its `plugin` sees them resolve. */
-export class KnownQueries {
-  private readonly documents = new Map<string, DocumentNode>();
-  private readonly listener: Listener = {
-    didResolveOperation: async ({ source, document, operation }) => {
-      if (operation?.operation !== 'query' || this.documents.has(source)) return;
-      this.documents.set(source, document);
-      if (this.documents.size > MAX_KNOWN_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
-    },
-  };
-
-  readonly plugin: ApolloServerPlugin<GraphqlContext> = {
-    requestDidStart: async () => this.listener,
-  };
-
-  get(query: string): DocumentNode | undefined {
-    return this.documents.get(query);
-  }
-}
-
 /**
  * Queries sent again by POST, answered without Apollo Server's request pipeline but through the same plugin hooks,
  * in the same order, with the same error formatting and the same answer: a dashboard sends the same few documents
@@ -96,7 +86,7 @@ export class KnownQueries {
  * reading the HTTP request into its own shape, content negotiation, the gateway request context) weighed more than
  * the resolvers. A document is answered directly once Apollo Server has parsed and validated it (KnownQueries sees it
  * resolve its operation); anything else goes to Apollo Server as before: mutations, subscriptions, GET, persisted
- * queries or any other extension, an accept header asking for something else, variables that do not coerce (their
+ * queries or any other extension, an accept header not in ANSWER_MEDIA_TYPES, variables that do not coerce (their
  * errors are Apollo's), and every document not seen yet. Cost, rate limit, response cache, input boundary, governed
  * reads, audit and error logging are the plugins' own hooks; the HTTP hooks (deadline, request scope, security headers,
  * ETag/304, metrics) are Fastify's and see no difference.
@@ -116,7 +106,8 @@ export class DirectQueries {
   }
 
   private directRequest(request: FastifyRequest): DirectRequest | null {
-    if (request.method !== 'POST' || !PLAIN_ACCEPT.has(request.headers.accept)) return null;
+    const mediaType = ANSWER_MEDIA_TYPES.get(request.headers.accept);
+    if (request.method !== 'POST' || !mediaType) return null;
     if (!request.headers['content-type']?.startsWith('application/json')) return null;
     const body = request.body;
     if (!isRecord(body) || typeof body.query !== 'string') return null;
@@ -131,6 +122,7 @@ export class DirectQueries {
     const { errors } = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], vars ?? {});
     if (errors) return null;
     return {
+      mediaType,
       query,
       document,
       operation,
@@ -174,7 +166,7 @@ export class DirectQueries {
         body: { kind: 'single', singleResult: { errors: formatted } },
       };
     }
-    return this.send(rc, reply);
+    return this.send(rc, direct.mediaType, reply);
   }
 
   /** processGraphQLRequest of Apollo Server 5 from the resolved operation on, for a validated query. */
@@ -241,9 +233,9 @@ export class DirectQueries {
   }
 
   /** What the Fastify integration of Apollo Server writes: the headers, the status, the body as Apollo writes it. */
-  private send(rc: RequestContext, reply: FastifyReply): string {
+  private send(rc: RequestContext, mediaType: string, reply: FastifyReply): string {
     const { http, body } = rc.response;
-    if (!http.headers.get('content-type')) http.headers.set('content-type', APPLICATION_JSON);
+    if (!http.headers.get('content-type')) http.headers.set('content-type', mediaType);
     const result = body.kind === 'single' ? body.singleResult : {};
     const text = this.options.stringifyResult({
       errors: result.errors,

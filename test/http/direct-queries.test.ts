@@ -54,6 +54,11 @@ const SENT_AGAIN: [string, Record<string, unknown>, Record<string, string>?][] =
     { query: '{ members(first: 100) { nodes { inventories { records { sector } } } } }' },
   ],
   [
+    'a page asked for as Apollo Client asks',
+    { query: '{ members(first: 2) { nodes { name } } }' },
+    { accept: 'application/graphql-response+json,application/json;q=0.9' },
+  ],
+  [
     'one operation of several, by name',
     { query: 'query Countries { countries { code } } query Me { viewer { role } }', operationName: 'Me' },
   ],
@@ -79,8 +84,9 @@ it('leaves to Apollo Server what it has not validated, mutations, and variables 
   await seen(mutation);
   const refused = await seen(mutation);
   expect(refused.body).toContain('UNAUTHENTICATED');
-  await seen({ query: '{ countries { code } }' }, { accept: 'application/graphql-response+json' });
-  const negotiated = await seen({ query: '{ countries { code } }' }, { accept: 'application/graphql-response+json' });
+  const weighed = { accept: 'application/json;q=0.5, application/graphql-response+json;q=0.8' };
+  await seen({ query: '{ countries { code } }' }, weighed);
+  const negotiated = await seen({ query: '{ countries { code } }' }, weighed);
   expect(negotiated.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
   expect(directAnswers).not.toHaveBeenCalled();
 });
