@@ -67,6 +67,7 @@ const FIGURE_TABLE_NAMES: Record<FigureTable, FigureTableName> = {
   'network years': 'network_year_total',
   'network sectors': 'network_year_sector_total',
   'network lines': 'network_line_total',
+  'network masks': 'network_line_mask_total',
   years: 'member_year_total',
   sectors: 'member_year_sector_total',
   lines: 'inventory_line_total',
@@ -113,7 +114,8 @@ function yearsMatching(size: NetworkSize, filter: Record<string, unknown>): numb
  * variant, times the share of members, years and enum values the filter keeps.
  */
 function emissionScannedRows(groupBy: string[], filter: Record<string, unknown>, size: NetworkSize): number {
-  const table = FIGURE_TABLE_NAMES[figureTable(groupBy as EmissionDimension[], filter)];
+  const figure = figureTable(groupBy as EmissionDimension[], filter);
+  const table = FIGURE_TABLE_NAMES[figure];
   // every table but the lines holds both visibility variants, of which a viewer reads one
   let share = table === 'inventory_line_total' ? 1 : 1 / 2;
   const network = membersMatching(size, {}).members;
@@ -121,12 +123,15 @@ function emissionScannedRows(groupBy: string[], filter: Record<string, unknown>,
   const members = ids ?? membersMatching(size, filter).members;
   if (network > 0) share *= Math.min(members / network, 1);
   share *= yearsMatching(size, filter) / yearsMatching(size, {});
+  // the mask rows of the members' groups and years, which the bit tests of the line values do not narrow, and the
+  // network line totals of the values summed (or the fewer sector totals, for several sectors alone)
+  const masks = figure === 'network masks' ? size.rows[table] * share : 0;
   for (const [list, values] of Object.entries(ENUM_SIZES)) {
     if (list === 'memberCategories') continue;
     const length = listed(filter[list])?.length;
     if (length) share *= Math.min(length / values, 1);
   }
-  return size.rows[table] * share;
+  return masks ? masks + size.rows.network_line_total * share : size.rows[table] * share;
 }
 
 /** Aggregate fields return one item per group: the product of the sizes of the dimensions grouped by. */

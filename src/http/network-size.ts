@@ -16,6 +16,7 @@ export type FigureTableName =
   | 'network_year_total'
   | 'network_year_sector_total'
   | 'network_line_total'
+  | 'network_line_mask_total'
   | 'member_year_total'
   | 'member_year_sector_total'
   | 'inventory_line_total';
@@ -24,6 +25,7 @@ const TABLES: FigureTableName[] = [
   'network_year_total',
   'network_year_sector_total',
   'network_line_total',
+  'network_line_mask_total',
   'member_year_total',
   'member_year_sector_total',
   'inventory_line_total',

@@ -12,6 +12,7 @@ const X10: NetworkSize = {
     network_year_total: 2_000,
     network_year_sector_total: 16_000,
     network_line_total: 160_000,
+    network_line_mask_total: 4_000,
     member_year_total: 200_000,
     member_year_sector_total: 1_600_000,
     inventory_line_total: 3_500_000,
@@ -50,5 +51,12 @@ describe('emissionTotals sizes', () => {
     // by energy carrier and year: the network line totals, one variant
     expect(totals(['ENERGY_CARRIER', 'YEAR']).scannedRows).toBe(80_000);
     expect(totals(['STANDARD', 'YEAR'], { fromYear: 2018 }).scannedRows).toBeCloseTo(80_000 * (7 / 35));
+    // several energy carriers by year: the mask rows of one variant (the bit tests narrow nothing), then the line
+    // totals of two of 16 carriers
+    expect(totals(['YEAR'], { energyCarriers: ['DIESEL', 'PETROL'] }).scannedRows).toBeCloseTo(
+      2_000 + 80_000 * (2 / 16),
+    );
+    // not by year, several values still read the lines
+    expect(totals([], { energyCarriers: ['DIESEL', 'PETROL'] }).scannedRows).toBeCloseTo(3_500_000 * (2 / 16));
   });
 });

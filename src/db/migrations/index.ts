@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261203110000 } from './Migration20261203110000';
 import { Migration20261201121900 } from './Migration20261201121900';
 import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201150000 } from './Migration20261201150000';
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201163000', class: Migration20261201163000 },
   { name: 'Migration20261201190000', class: Migration20261201190000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
+  { name: 'Migration20261203110000', class: Migration20261203110000 },
 ];

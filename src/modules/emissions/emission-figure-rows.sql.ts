@@ -3,10 +3,12 @@ import type { RequestContext } from '../../common/context';
 import type { EmissionTotalsFilter } from './emission-totals.filter';
 import { EmissionDimension } from './emission-total.type';
 import { publicInventoriesOnly, visibleInventoriesSql } from './inventory-visibility.rules';
+import { lineMaskSums } from './line-mask-totals.sql';
 import { standardRankSql } from './standard-preference';
 
 /** The maintained tables, from the fewest rows per year to the most. */
-export type FigureTable = 'network years' | 'network sectors' | 'network lines' | 'years' | 'sectors' | 'lines';
+export type FigureTable =
+  'network years' | 'network sectors' | 'network lines' | 'network masks' | 'years' | 'sectors' | 'lines';
 
 /** The network tables, summed per country, category and year. */
 export type NetworkFigureTable = 'network years' | 'network sectors' | 'network lines';
@@ -33,6 +35,17 @@ export const LINE_COLUMNS = [
 ] as const;
 
 /**
+ * The columns of network_line_total a grouping and filter name (grouped, or filtered to any number of values: the rows
+ * of one shape share no line, so their sums add up), or null when the table holds no such shape.
+ */
+export function lineSumShape(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): string[] | null {
+  const shape = LINE_COLUMNS.filter(
+    ({ dimension, list }) => (dimension && groupBy.includes(dimension)) || filter[list]?.length,
+  ).map(({ column }) => column);
+  return LINE_SHAPES.has(shape.join(' ')) ? shape : null;
+}
+
+/**
  * The columns of network_line_total that a grouping and filter need one value of per row, or null when the table
  * cannot answer: grouped by year (it has no member counts by previous year), not by member nor for named members,
  * and each column grouped or filtered to one value (a member counted in two values of a column summed over would be
@@ -41,13 +54,10 @@ export const LINE_COLUMNS = [
 export function lineShape(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): string[] | null {
   if (!groupBy.includes(EmissionDimension.YEAR) || groupBy.includes(EmissionDimension.MEMBER)) return null;
   if (filter.memberIds?.length) return null;
-  const shape: string[] = [];
-  for (const { column, dimension, list } of LINE_COLUMNS) {
-    const values = filter[list]?.length ?? 0;
-    if ((dimension && groupBy.includes(dimension)) || values === 1) shape.push(column);
-    else if (values > 1) return null;
-  }
-  return LINE_SHAPES.has(shape.join(' ')) ? shape : null;
+  const several = LINE_COLUMNS.some(
+    ({ dimension, list }) => !(dimension && groupBy.includes(dimension)) && (filter[list]?.length ?? 0) > 1,
+  );
+  return several ? null : lineSumShape(groupBy, filter);
 }
 
 /** Dimensions and filters the network totals (summed per country, category and year) can answer. */
@@ -69,7 +79,8 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
     groupBy.includes(EmissionDimension.STANDARD) ||
     Boolean(filter.energyCarriers?.length || filter.scopes?.length || filter.standards?.length)
   ) {
-    return lineShape(groupBy, filter) ? 'network lines' : 'lines';
+    if (lineShape(groupBy, filter)) return 'network lines';
+    return lineMaskSums(groupBy, filter) ? 'network masks' : 'lines';
   }
   const bySector = groupBy.includes(EmissionDimension.SECTOR) || Boolean(filter.sectors?.length);
   const network =
@@ -77,6 +88,8 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
     !filter.memberIds?.length &&
     (groupBy.includes(EmissionDimension.SECTOR) || (filter.sectors?.length ?? 0) <= 1);
   if (network) return bySector ? 'network sectors' : 'network years';
+  // several sectors not grouped by: the members counted once from network_line_mask_total
+  if (lineMaskSums(groupBy, filter)) return 'network masks';
   return bySector ? 'sectors' : 'years';
 }
 

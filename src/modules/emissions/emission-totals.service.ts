@@ -13,12 +13,13 @@ import {
   figureRows,
   figureTable,
   LINE_COLUMNS,
-  lineShape,
+  lineSumShape,
   type NetworkFigureTable,
   networkFigureRows,
 } from './emission-figure-rows.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 import { FIRST_INVENTORY_YEAR } from './inventory-submission.rules';
+import { lineMaskSums, lineMaskTotalsQuery } from './line-mask-totals.sql';
 
 /** Beyond this many groups a caller should narrow the filter or use the CSV export. */
 export const MAX_TOTAL_GROUPS = 10_000;
@@ -63,7 +64,7 @@ function networkRows(
   if (filter.toYear != null) query.where('f.year', '<=', filter.toYear);
   if (table === 'network lines') {
     // the rows of the grouping's shape: its columns hold values, the others every value
-    const shape = lineShape(dimensions, filter) ?? [];
+    const shape = lineSumShape(dimensions, filter) ?? [];
     query.where('f.shape', shape.join(' '));
     for (const { column, list } of LINE_COLUMNS) {
       const values = filter[list];
@@ -79,6 +80,19 @@ function networkRows(
   return query;
 }
 
+/** The grouped sums of the network totals matching the filter, without their member counts. */
+function networkSums(
+  ctx: RequestContext,
+  dimensions: EmissionDimension[],
+  filter: EmissionTotalsFilter,
+  table: NetworkFigureTable,
+): Knex.QueryBuilder {
+  const knex = ctx.em.getKnex();
+  return networkRows(ctx, dimensions, filter, table, false)
+    .select(knex.raw('coalesce(sum(f.emissions_tco2e), 0) as "emissionsTco2e"'))
+    .select(knex.raw('sum(f.final_energy_mwh) as "finalEnergyMwh"'));
+}
+
 /**
  * The grouped sums of the network totals: a few rows per country, category and year. Grouped by year, their member
  * counts add up; otherwise each member is counted once, in the first year of the range it reported in (the one
@@ -91,9 +105,7 @@ function networkTotalsQuery(
   table: NetworkFigureTable,
 ): Knex.QueryBuilder {
   const knex = ctx.em.getKnex();
-  const sums = networkRows(ctx, dimensions, filter, table, false)
-    .select(knex.raw('coalesce(sum(f.emissions_tco2e), 0) as "emissionsTco2e"'))
-    .select(knex.raw('sum(f.final_energy_mwh) as "finalEnergyMwh"'));
+  const sums = networkSums(ctx, dimensions, filter, table);
   const fields = dimensions.map((dimension) => DIMENSION_COLUMNS[dimension].field);
   if (dimensions.includes(EmissionDimension.YEAR)) {
     for (const field of fields) sums.orderBy(field);
@@ -153,10 +165,19 @@ export async function emissionTotals(
   const filter = await validEmissionFilter(ctx, rawFilter);
   const dimensions = [...new Set(groupBy)];
   const table = figureTable(dimensions, filter);
-  const query =
-    table === 'network years' || table === 'network sectors' || table === 'network lines'
-      ? networkTotalsQuery(ctx, dimensions, filter, table)
-      : memberTotalsQuery(ctx, dimensions, filter, table);
+  let query: Knex.QueryBuilder;
+  if (table === 'network masks') {
+    const sums = lineMaskSums(dimensions, filter);
+    const networkTable = sums === 'masks' ? null : sums!;
+    query = lineMaskTotalsQuery(
+      ctx,
+      dimensions,
+      filter,
+      networkTable && networkSums(ctx, dimensions, filter, networkTable),
+    );
+  } else if (table === 'network years' || table === 'network sectors' || table === 'network lines') {
+    query = networkTotalsQuery(ctx, dimensions, filter, table);
+  } else query = memberTotalsQuery(ctx, dimensions, filter, table);
   query.limit(MAX_TOTAL_GROUPS + 1);
   const rows: Record<string, string | number | null>[] = await inFigureSlot(async () => await query);
   if (rows.length > MAX_TOTAL_GROUPS) {

@@ -15,6 +15,7 @@ import { MemberYearTotal } from './member-year-total.entity';
 import { NetworkMemberSectorYearCount } from './network-member-sector-year-count.entity';
 import { NetworkMemberYearCount } from './network-member-year-count.entity';
 import { NetworkYearSectorTotal } from './network-year-sector-total.entity';
+import { NetworkLineMaskTotal } from './network-line-mask-total.entity';
 import { NetworkLineTotal } from './network-line-total.entity';
 import { NetworkYearTotal } from './network-year-total.entity';
 
@@ -34,6 +35,7 @@ export const emissions: ApiModule = {
     NetworkMemberYearCount,
     NetworkMemberSectorYearCount,
     NetworkLineTotal,
+    NetworkLineMaskTotal,
   ],
   resolvers: [
     EmissionInventoryResolver,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { NETWORK_PROGRESS_TABLES } from '../targets/network-progress.sql';
 import { membersCondition } from './emission-figures.sql';
+import { NETWORK_LINE_MASK_TABLE } from './network-line-masks.sql';
 import { LINE_KINDS_FIT_MASKS, lineTotalsRebuild } from './network-line-rebuild.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 
@@ -240,6 +241,7 @@ export const NETWORK_TABLES: NetworkTable[] = [
     rebuild: memberSectorYearCounts('true'),
   },
   NETWORK_LINE_TABLE,
+  NETWORK_LINE_MASK_TABLE,
   ...NETWORK_PROGRESS_TABLES,
 ];
 

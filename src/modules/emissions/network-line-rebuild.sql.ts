@@ -6,24 +6,24 @@ const CARRIERS = Object.values(EnergyCarrier);
 const SCOPES = Object.values(EmissionScope);
 
 /** A bigint with one bit set, as PostgreSQL reads it (bit 63 is the sign bit). */
-function bit(index: number): bigint {
+export function bit(index: number): bigint {
   return BigInt.asIntN(64, 1n << BigInt(index));
 }
 
 /** A bigint in SQL: in parentheses, or -9223372036854775808::bigint would cast the positive number, out of range. */
-function bigintSql(value: bigint): string {
+export function bigintSql(value: bigint): string {
   return `(${value})::bigint`;
 }
 
 /** The bits of several indexes. */
-function bits(indexes: number[]): bigint {
+export function bits(indexes: number[]): bigint {
   return indexes.reduce((mask, index) => mask | bit(index), 0n);
 }
 
 /** An inventory's energy carriers and scopes, one bit for each pair it has lines of. */
-const carrierScopeBit = (carrier: number, scope: number) => carrier * SCOPES.length + scope;
+export const carrierScopeBit = (carrier: number, scope: number) => carrier * SCOPES.length + scope;
 /** An inventory's sectors and scopes, one bit for each pair it has lines of. */
-const sectorScopeBit = (sector: number, scope: number) => sector * SCOPES.length + scope;
+export const sectorScopeBit = (sector: number, scope: number) => sector * SCOPES.length + scope;
 
 /** Whether every pair of each mask has its bit in a bigint: otherwise the rebuild sums per inventory instead. */
 export const LINE_KINDS_FIT_MASKS = Math.max(CARRIERS.length, SECTORS.length) * SCOPES.length <= 64;
@@ -37,8 +37,8 @@ function indexOf(column: string, values: string[]): string {
  * A line's bit in each mask, computed from its values rather than joined to a table of them: the planner estimates
  * such a join on three columns at one row, and plans the rest for one.
  */
-const CARRIER_SCOPE_BIT = `1::bigint << (${indexOf('f.energy_carrier', CARRIERS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
-const SECTOR_SCOPE_BIT = `1::bigint << (${indexOf('f.sector', SECTORS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
+export const CARRIER_SCOPE_BIT = `1::bigint << (${indexOf('f.energy_carrier', CARRIERS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
+export const SECTOR_SCOPE_BIT = `1::bigint << (${indexOf('f.sector', SECTORS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
 
 /**
  * Each row of every shape an inventory counts in, with the mask (`sector_scope` or not) and the bits of it that put an

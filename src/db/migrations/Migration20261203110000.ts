@@ -1,0 +1,22 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * network_line_mask_total (issue 11): the members' inventories counted and summed per kind (standard, the standards
+ * preferred to it, the energy carriers, sectors and scopes it has lines of, as bits), so emissionTotals with a filter
+ * naming several values of a line column counts each member once from a few thousand rows instead of the lines.
+ */
+export class Migration20261203110000 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`create table "network_line_mask_total" ("public_only" boolean not null, "year" int not null, "country_code" varchar(2) not null, "member_category" "member_category" not null, "standard" "inventory_standard" not null, "better_standards" smallint not null, "carrier_scope" bigint not null, "sector_scope" bigint not null, "emissions_tco2e" numeric(18,3) null, "emissions_count" int not null, "final_energy_mwh" numeric(18,3) null, "final_energy_count" int not null, "member_count" int not null, constraint "network_line_mask_total_pkey" primary key ("public_only", "year", "country_code", "member_category", "standard", "better_standards", "carrier_scope", "sector_scope"));`);
+    this.addSql(`create index "network_line_mask_total_read_idx" on "network_line_mask_total" ("public_only", "year", "standard", "better_standards", "carrier_scope", "sector_scope", "country_code", "member_category") include ("emissions_tco2e", "final_energy_mwh", "member_count");`);
+    // filled from the maintained rows (the statement of network-line-masks.sql.ts over every member), so a migrated
+    // database answers at once, without a rebuild
+    this.addSql(`insert into "network_line_mask_total" ("public_only", "year", "country_code", "member_category", "standard", "better_standards", "carrier_scope", "sector_scope", "emissions_tco2e", "emissions_count", "final_energy_mwh", "final_energy_count", "member_count") select v.public_only, i.year, i.country_code, i.member_category, i.standard, ((case when v.public_only then i.public_standards else i.standards end) & (i.standard_bit - 1))::smallint as better_standards, i.carrier_scope, i.sector_scope, sum(i.emissions_tco2e) as emissions_tco2e, sum(i.emissions_count)::int as emissions_count, sum(i.final_energy_mwh) as final_energy_mwh, sum(i.final_energy_count)::int as final_energy_count, count(*)::int as member_count from ( select i.*, bit_or(i.standard_bit) over w as standards, coalesce(bit_or(i.standard_bit) filter (where i.is_public) over w, 0::smallint) as public_standards from ( select f.member_id, f.year, f.standard, f.is_public, (1 << ((case f.standard::text when 'BISKO' then 1 when 'COM_BEI' then 2 when 'COM_MEI' then 3 when 'GPC_BASIC' then 4 when 'GPC_BASIC_PLUS' then 5 when 'OTHER' then 6 end) - 1))::smallint as standard_bit, g.country_code, g.member_category, bit_or(1::bigint << (case f.energy_carrier when 'ELECTRICITY' then 0 when 'DISTRICT_HEATING' then 1 when 'NATURAL_GAS' then 2 when 'HEATING_OIL' then 3 when 'LPG' then 4 when 'COAL' then 5 when 'BIOMASS' then 6 when 'BIOGAS' then 7 when 'SOLAR_THERMAL' then 8 when 'AMBIENT_HEAT' then 9 when 'PETROL' then 10 when 'DIESEL' then 11 when 'BIOFUELS' then 12 when 'OTHER_RENEWABLE' then 13 when 'OTHER_FOSSIL' then 14 when 'NOT_ENERGY' then 15 end * 4 + case f.scope when 'SCOPE_1' then 0 when 'SCOPE_2' then 1 when 'SCOPE_3' then 2 when 'TERRITORIAL' then 3 end)) as carrier_scope, bit_or(1::bigint << (case f.sector when 'RESIDENTIAL' then 0 when 'COMMERCIAL_SERVICES' then 1 when 'MUNICIPAL_FACILITIES' then 2 when 'INDUSTRY' then 3 when 'TRANSPORT' then 4 when 'WASTE' then 5 when 'AGRICULTURE_FORESTRY' then 6 when 'OTHER' then 7 end * 4 + case f.scope when 'SCOPE_1' then 0 when 'SCOPE_2' then 1 when 'SCOPE_3' then 2 when 'TERRITORIAL' then 3 end)) as sector_scope, sum(f.emissions_tco2e) as emissions_tco2e, count(f.emissions_tco2e) as emissions_count, sum(f.final_energy_mwh) as final_energy_mwh, count(f.final_energy_mwh) as final_energy_count from member_figure_group g join inventory_line_total f on f.member_id = g.member_id where true group by f.inventory_id, f.member_id, f.year, f.standard, f.is_public, g.country_code, g.member_category ) i window w as (partition by i.member_id, i.year) ) i cross join (values (false), (true)) v(public_only) where not v.public_only or i.is_public group by 1, 2, 3, 4, 5, 6, 7, 8;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop table if exists "network_line_mask_total" cascade;`);
+  }
+
+}
