@@ -12,6 +12,8 @@ const TABLES = {
   member_charter_progress: 'member_id, public_only',
   network_line_total:
     'public_only, shape, year, standard, sector, energy_carrier, scope, country_code, member_category',
+  network_line_mask_total:
+    'public_only, year, country_code, member_category, standard, better_standards, carrier_scope, sector_scope',
   network_status_year_total: 'public_only, year, country_code, member_category, member_status',
   network_charter_status_count: 'public_only, country_code, member_category, member_status, status',
 };
@@ -61,6 +63,7 @@ describe('npm run db:rebuild-figures', () => {
     await client.query(`insert into member_year_total select gen_random_uuid(), 2000, true, 'BISKO', 1, null, true`);
     await client.query(`update network_line_total set member_count = member_count + 1 where shape = 'energy_carrier'`);
     await client.query(`delete from network_line_total where shape = 'standard'`);
+    await client.query(`update network_line_mask_total set member_count = member_count + 1 where better_standards = 0`);
     await client.query(
       `update network_status_year_total set member_count = member_count + 1 where member_status = 'ACTIVE'`,
     );

@@ -64,6 +64,14 @@ const NETWORK_GROUPINGS: [string[], OracleFilter][] = [
   [['STANDARD', 'YEAR'], { fromYear: 2005 }],
   [['STANDARD', 'SECTOR', 'YEAR'], {}],
   [['MEMBER_CATEGORY', 'YEAR'], { standards: ['COM_MEI'] }],
+  // several values of a line column: members counted once from network_line_mask_total
+  [['YEAR'], { energyCarriers: ['NATURAL_GAS', 'ELECTRICITY'] }],
+  [['ENERGY_CARRIER', 'COUNTRY', 'YEAR'], { scopes: ['SCOPE_1', 'SCOPE_2'] }],
+  [['SECTOR', 'YEAR'], { sectors: ['RESIDENTIAL', 'WASTE'], scopes: ['SCOPE_1', 'SCOPE_2'] }],
+  [['YEAR'], { sectors: ['RESIDENTIAL', 'TRANSPORT'], countryCodes: ['AT', 'LU'] }],
+  [['COUNTRY', 'YEAR'], { standards: ['COM_MEI', 'GPC_BASIC', 'BISKO'] }],
+  [['YEAR'], { standards: ['COM_BEI', 'COM_MEI'], fromYear: 2010 }],
+  [['STANDARD', 'YEAR'], { sectors: ['RESIDENTIAL', 'TRANSPORT'] }],
 ];
 const CATEGORIES = ['MUNICIPALITY', 'CITY', 'DISTRICT_COUNTY'];
 const STEPS = 48;
@@ -104,6 +112,10 @@ async function figureRows(em: EntityManager) {
     networkLines: await em.execute(
       `select * from network_line_total
        order by public_only, year, standard, sector, energy_carrier, scope, country_code, member_category`,
+    ),
+    networkLineMasks: await em.execute(
+      `select * from network_line_mask_total
+       order by public_only, year, country_code, member_category, standard, better_standards, carrier_scope, sector_scope`,
     ),
   };
 }
@@ -258,6 +270,10 @@ describe('maintained figures', () => {
       expect(rows.lines.length).toBeGreaterThan(0);
       expect(rows.networkSectors.length).toBeGreaterThan(0);
       expect(rows.networkLines.length).toBeGreaterThan(0);
+      // some member had inventories of two standards in one year: rows with a preferred standard over theirs
+      expect(
+        rows.networkLineMasks.filter((row: { better_standards: number }) => row.better_standards).length,
+      ).toBeGreaterThan(0);
       expect(rows.networkStatusYears.length).toBeGreaterThan(0);
       expect(rows.networkCharterStatuses.length).toBeGreaterThan(0);
       // some member left and came back on the way: its figures moved out of the counted statuses and back
