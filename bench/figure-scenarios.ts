@@ -53,12 +53,36 @@ export const FIGURE_SCENARIOS: FigureScenario[] = [
     'groupBy: [ENERGY_CARRIER, YEAR], filter: { fromYear: 2015 }',
   ),
   totals('totals-standard-year', '[STANDARD, YEAR]', 'groupBy: [STANDARD, YEAR]'),
-  // two groupings no network table answers yet: they sum the members' inventory lines (see README, x50)
+  // not by year, by energy carrier: no network table answers yet, it sums the members' inventory lines (see README)
   totals('totals-carrier', '[ENERGY_CARRIER] since 2015', 'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }'),
+  // several values of a line column: summed from the network totals, the members counted from network_line_mask_total
   totals(
     'totals-two-carriers',
     '[YEAR] of electricity and natural gas',
     'groupBy: [YEAR], filter: { energyCarriers: [ELECTRICITY, NATURAL_GAS] }',
+  ),
+  totals('totals-two-scopes', '[YEAR] of scopes 1 and 2', 'groupBy: [YEAR], filter: { scopes: [SCOPE_1, SCOPE_2] }'),
+  totals(
+    'totals-carrier-two-scopes',
+    '[ENERGY_CARRIER, YEAR] of scopes 1 and 2 since 2015',
+    'groupBy: [ENERGY_CARRIER, YEAR], filter: { scopes: [SCOPE_1, SCOPE_2], fromYear: 2015 }',
+    true,
+  ),
+  totals(
+    'totals-two-sectors',
+    '[COUNTRY, YEAR] of residential and transport',
+    'groupBy: [COUNTRY, YEAR], filter: { sectors: [RESIDENTIAL, TRANSPORT] }',
+  ),
+  totals(
+    'totals-two-standards',
+    '[YEAR] of BISKO and COM_MEI',
+    'groupBy: [YEAR], filter: { standards: [BISKO, COM_MEI] }',
+  ),
+  totals(
+    'totals-three-standards',
+    '[COUNTRY, YEAR] of COM_BEI, COM_MEI, GPC_BASIC (key)',
+    'groupBy: [COUNTRY, YEAR], filter: { standards: [COM_BEI, COM_MEI, GPC_BASIC] }',
+    true,
   ),
   totals(
     'totals-scope-filter',
