@@ -80,7 +80,7 @@ export const FIGURE_SCENARIOS: FigureScenario[] = [
   ),
   totals(
     'totals-three-standards',
-    '[COUNTRY, YEAR] of COM_BEI, COM_MEI, GPC_BASIC (key)',
+    '[COUNTRY, YEAR] of COM_BEI, COM_MEI, GPC_BASIC',
     'groupBy: [COUNTRY, YEAR], filter: { standards: [COM_BEI, COM_MEI, GPC_BASIC] }',
     true,
   ),
