@@ -167,8 +167,9 @@ export async function emissionTotals(
   const table = figureTable(dimensions, filter);
   let query: Knex.QueryBuilder;
   if (table === 'network masks') {
+    // the sums from the network totals (for several standards alone, the mask rows' own), the members counted once
     const sums = lineMaskSums(dimensions, filter);
-    const networkTable = sums === 'masks' ? null : sums!;
+    const networkTable = sums === 'masks' ? null : sums;
     query = lineMaskTotalsQuery(
       ctx,
       dimensions,
