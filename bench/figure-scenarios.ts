@@ -53,8 +53,21 @@ export const FIGURE_SCENARIOS: FigureScenario[] = [
     'groupBy: [ENERGY_CARRIER, YEAR], filter: { fromYear: 2015 }',
   ),
   totals('totals-standard-year', '[STANDARD, YEAR]', 'groupBy: [STANDARD, YEAR]'),
-  // two groupings no network table answers yet: they sum the members' inventory lines (see README, x50)
+  // by energy carrier, scope or standard over a range, not by year: the line totals' member counts by previous year
   totals('totals-carrier', '[ENERGY_CARRIER] since 2015', 'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }'),
+  totals(
+    'totals-carrier-key',
+    '[ENERGY_CARRIER] since 2015',
+    'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }',
+    true,
+  ),
+  totals(
+    'totals-scope',
+    '[COUNTRY] of scope 2, 2010 to 2020',
+    'groupBy: [COUNTRY], filter: { scopes: [SCOPE_2], fromYear: 2010, toYear: 2020 }',
+  ),
+  totals('totals-standard', '[STANDARD] since 2010', 'groupBy: [STANDARD], filter: { fromYear: 2010 }'),
+  // filters naming several values of a line column not grouped by: a union of members, read from their lines (README, x50)
   totals(
     'totals-two-carriers',
     '[YEAR] of electricity and natural gas',

@@ -37,15 +37,15 @@ function indexOf(column: string, values: string[]): string {
  * A line's bit in each mask, computed from its values rather than joined to a table of them: the planner estimates
  * such a join on three columns at one row, and plans the rest for one.
  */
-const CARRIER_SCOPE_BIT = `1::bigint << (${indexOf('f.energy_carrier', CARRIERS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
-const SECTOR_SCOPE_BIT = `1::bigint << (${indexOf('f.sector', SECTORS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
+export const CARRIER_SCOPE_BIT = `1::bigint << (${indexOf('f.energy_carrier', CARRIERS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
+export const SECTOR_SCOPE_BIT = `1::bigint << (${indexOf('f.sector', SECTORS)} * ${SCOPES.length} + ${indexOf('f.scope', SCOPES)})`;
 
 /**
  * Each row of every shape an inventory counts in, with the mask (`sector_scope` or not) and the bits of it that put an
  * inventory in that row: any line of the row's values. `per_standard`: a shape of every inventory per standard, the
  * others the preferred inventory's.
  */
-function shapeRows(): string {
+export function shapeRows(): string {
   const row = (
     shape: string,
     [sector, carrier, scope]: [string | null, string | null, string | null],
