@@ -8,8 +8,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261203100000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table "network_member_line_year_count" ("public_only" boolean not null, "shape" text not null, "standard" text not null, "sector" text not null, "energy_carrier" text not null, "scope" text not null, "previous_year" int not null, "year" int not null, "country_code" varchar(2) not null, "member_category" "member_category" not null, "member_count" int not null, constraint "network_member_line_year_count_pkey" primary key ("public_only", "shape", "standard", "sector", "energy_carrier", "scope", "previous_year", "year", "country_code", "member_category"));`);
-    this.addSql(`create index "network_member_line_year_count_read_idx" on "network_member_line_year_count" ("public_only", "shape", "year", "previous_year", "standard", "sector", "energy_carrier", "scope") include ("country_code", "member_category", "member_count");`);
+    this.addSql(`create table "network_member_line_year_count" ("public_only" boolean not null, "shape" text not null, "year" int not null, "previous_year" int not null, "standard" text not null, "sector" text not null, "energy_carrier" text not null, "scope" text not null, "country_code" varchar(2) not null, "member_category" "member_category" not null, "member_count" int not null, constraint "network_member_line_year_count_pkey" primary key ("public_only", "shape", "year", "previous_year", "standard", "sector", "energy_carrier", "scope", "country_code", "member_category"));`);
   }
 
   override async down(): Promise<void> {
