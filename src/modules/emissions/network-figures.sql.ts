@@ -372,7 +372,7 @@ export async function refreshNetworkFigures(
  * Recomputes every group's network totals and every member's group from scratch (the rebuild command, the seed):
  * the tables with a `rebuild` statement of their own through insertInParallel, the others with their `select`.
  * `hashLineTotals`, for a transaction whose work_mem holds hash tables of the line totals' groups (the seed's 128 MB):
- * network_line_total's and network_member_line_year_count's statements run with sorts disabled (HASHED). The rebuild command keeps the planner's plans:
+ * network_line_total's statement runs with sorts disabled (HASHED). The rebuild command keeps the planner's plans:
  * with the default work_mem the maintained-figures test's rebuild ran past its 5 s statement timeout with sorts
  * disabled (with lineTotals, before lineTotalsRebuild).
  */
@@ -387,7 +387,7 @@ export async function rebuildNetworkFigures(
   );
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);
-    const hashed = hashLineTotals && (table === NETWORK_LINE_TABLE || table === NETWORK_MEMBER_LINE_TABLE);
+    const hashed = hashLineTotals && table === NETWORK_LINE_TABLE;
     if (table.rebuild) {
       await insertInParallel(em, table, table.rebuild, hashed ? HASHED : {});
       continue;
