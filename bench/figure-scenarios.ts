@@ -53,8 +53,20 @@ export const FIGURE_SCENARIOS: FigureScenario[] = [
     'groupBy: [ENERGY_CARRIER, YEAR], filter: { fromYear: 2015 }',
   ),
   totals('totals-standard-year', '[STANDARD, YEAR]', 'groupBy: [STANDARD, YEAR]'),
-  // not by year, by energy carrier: no network table answers yet, it sums the members' inventory lines (see README)
+  // by energy carrier, scope or standard over a range, not by year: the line totals' member counts by previous year
   totals('totals-carrier', '[ENERGY_CARRIER] since 2015', 'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }'),
+  totals(
+    'totals-carrier-key',
+    '[ENERGY_CARRIER] since 2015',
+    'groupBy: [ENERGY_CARRIER], filter: { fromYear: 2015 }',
+    true,
+  ),
+  totals(
+    'totals-scope',
+    '[COUNTRY] of scope 2, 2010 to 2020',
+    'groupBy: [COUNTRY], filter: { scopes: [SCOPE_2], fromYear: 2010, toYear: 2020 }',
+  ),
+  totals('totals-standard', '[STANDARD] since 2010', 'groupBy: [STANDARD], filter: { fromYear: 2010 }'),
   // several values of a line column: summed from the network totals, the members counted from network_line_mask_total
   totals(
     'totals-two-carriers',

@@ -4,6 +4,7 @@ import { Migration20261201121900 } from './Migration20261201121900';
 import { Migration20261201130000 } from './Migration20261201130000';
 import { Migration20261201150000 } from './Migration20261201150000';
 import { Migration20261201190000 } from './Migration20261201190000';
+import { Migration20261203100000 } from './Migration20261203100000';
 import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261201163000 } from './Migration20261201163000';
 import { Migration20261201094259 } from './Migration20261201094259';
@@ -31,5 +32,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201163000', class: Migration20261201163000 },
   { name: 'Migration20261201190000', class: Migration20261201190000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
   { name: 'Migration20261203110000', class: Migration20261203110000 },
 ];

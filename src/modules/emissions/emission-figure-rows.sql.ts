@@ -47,12 +47,12 @@ export function lineSumShape(groupBy: EmissionDimension[], filter: EmissionTotal
 
 /**
  * The columns of network_line_total that a grouping and filter need one value of per row, or null when the table
- * cannot answer: grouped by year (it has no member counts by previous year), not by member nor for named members,
- * and each column grouped or filtered to one value (a member counted in two values of a column summed over would be
- * counted twice) in a shape the table holds.
+ * cannot answer: not by member nor for named members, and each column grouped or filtered to one value (a member
+ * counted in two values of a column summed over would be counted twice) in a shape the table holds. Not by year,
+ * network_member_line_year_count counts the members.
  */
 export function lineShape(groupBy: EmissionDimension[], filter: EmissionTotalsFilter): string[] | null {
-  if (!groupBy.includes(EmissionDimension.YEAR) || groupBy.includes(EmissionDimension.MEMBER)) return null;
+  if (groupBy.includes(EmissionDimension.MEMBER)) return null;
   if (filter.memberIds?.length) return null;
   const several = LINE_COLUMNS.some(
     ({ dimension, list }) => !(dimension && groupBy.includes(dimension)) && (filter[list]?.length ?? 0) > 1,
@@ -96,13 +96,14 @@ export function figureTable(groupBy: EmissionDimension[], filter: EmissionTotals
 /**
  * The network totals to sum, aliased `f`, in the variant the viewer may see: per country, category and year
  * (network_year_total), also per sector (network_year_sector_total) or per line column (network_line_total); with
- * `counts`, the members per previous year (network_member_year_count, network_member_sector_year_count) instead.
+ * `counts`, the members per previous year (network_member_year_count, network_member_sector_year_count,
+ * network_member_line_year_count) instead.
  */
 export function networkFigureRows(ctx: RequestContext, table: NetworkFigureTable, counts = false): Knex.QueryBuilder {
   const name = {
     'network years': counts ? 'network_member_year_count' : 'network_year_total',
     'network sectors': counts ? 'network_member_sector_year_count' : 'network_year_sector_total',
-    'network lines': 'network_line_total',
+    'network lines': counts ? 'network_member_line_year_count' : 'network_line_total',
   }[table];
   return ctx.em.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
 }

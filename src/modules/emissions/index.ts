@@ -12,6 +12,7 @@ import { MemberEmissionsResolver } from './member-emissions.resolver';
 import { MemberFigureGroup } from './member-figure-group.entity';
 import { MemberYearSectorTotal } from './member-year-sector-total.entity';
 import { MemberYearTotal } from './member-year-total.entity';
+import { NetworkMemberLineYearCount } from './network-member-line-year-count.entity';
 import { NetworkMemberSectorYearCount } from './network-member-sector-year-count.entity';
 import { NetworkMemberYearCount } from './network-member-year-count.entity';
 import { NetworkYearSectorTotal } from './network-year-sector-total.entity';
@@ -35,6 +36,7 @@ export const emissions: ApiModule = {
     NetworkMemberYearCount,
     NetworkMemberSectorYearCount,
     NetworkLineTotal,
+    NetworkMemberLineYearCount,
     NetworkLineMaskTotal,
   ],
   resolvers: [

@@ -3,6 +3,7 @@ import { NETWORK_PROGRESS_TABLES } from '../targets/network-progress.sql';
 import { membersCondition } from './emission-figures.sql';
 import { NETWORK_LINE_MASK_TABLE } from './network-line-masks.sql';
 import { LINE_KINDS_FIT_MASKS, lineTotalsRebuild } from './network-line-rebuild.sql';
+import { NETWORK_MEMBER_LINE_TABLE } from './network-member-line-year-count.sql';
 import { EVERY_VALUE } from './network-line-total.entity';
 
 /** A country and member category: the members whose figures one row of the network totals sums. */
@@ -241,6 +242,7 @@ export const NETWORK_TABLES: NetworkTable[] = [
     rebuild: memberSectorYearCounts('true'),
   },
   NETWORK_LINE_TABLE,
+  NETWORK_MEMBER_LINE_TABLE,
   NETWORK_LINE_MASK_TABLE,
   ...NETWORK_PROGRESS_TABLES,
 ];

@@ -45,7 +45,7 @@ export const SECTOR_SCOPE_BIT = `1::bigint << (${indexOf('f.sector', SECTORS)} *
  * inventory in that row: any line of the row's values. `per_standard`: a shape of every inventory per standard, the
  * others the preferred inventory's.
  */
-function shapeRows(): string {
+export function shapeRows(): string {
   const row = (
     shape: string,
     [sector, carrier, scope]: [string | null, string | null, string | null],

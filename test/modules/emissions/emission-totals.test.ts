@@ -134,6 +134,14 @@ describe('emissionTotals against sums computed from the scenario', () => {
     [['STANDARD', 'YEAR'], { standards: ['BISKO', 'COM_MEI'], sectors: ['RESIDENTIAL', 'TRANSPORT'] }],
     // not by year: still the lines
     [['COUNTRY'], { standards: ['BISKO', 'COM_MEI'], energyCarriers: ['ELECTRICITY', 'NATURAL_GAS'] }],
+    // by energy carrier, scope or standard over a range of years: each member counted once
+    [['ENERGY_CARRIER'], { fromYear: 2005 }],
+    [['COUNTRY', 'ENERGY_CARRIER'], { scopes: ['SCOPE_1'], toYear: 2020 }],
+    [['COUNTRY'], { scopes: ['SCOPE_2'], fromYear: 1995, toYear: 2022 }],
+    [['SECTOR'], { scopes: ['SCOPE_1'] }],
+    [['STANDARD'], { fromYear: 2000 }],
+    [['STANDARD', 'SECTOR'], {}],
+    [['MEMBER_CATEGORY'], { standards: ['COM_MEI'] }],
   ])('groupBy %j with filter %j', async (groupBy, filter) => {
     for (const [key, publicOnly] of [
       [undefined, true],

@@ -72,10 +72,18 @@ const NETWORK_GROUPINGS: [string[], OracleFilter][] = [
   [['COUNTRY', 'YEAR'], { standards: ['COM_MEI', 'GPC_BASIC', 'BISKO'] }],
   [['YEAR'], { standards: ['COM_BEI', 'COM_MEI'], fromYear: 2010 }],
   [['STANDARD', 'YEAR'], { sectors: ['RESIDENTIAL', 'TRANSPORT'] }],
+  // and over a range, not by year: each member counted once (network_member_line_year_count)
+  [['ENERGY_CARRIER'], { fromYear: 2010 }],
+  [['COUNTRY'], { scopes: ['SCOPE_1'], fromYear: 2006, toYear: 2021 }],
+  [['SECTOR'], { scopes: ['SCOPE_2'] }],
+  [['MEMBER_CATEGORY'], { energyCarriers: ['DIESEL'], scopes: ['SCOPE_1'], toYear: 2020 }],
+  [['STANDARD'], {}],
+  [['STANDARD', 'SECTOR'], { fromYear: 2012 }],
+  [[], { standards: ['COM_MEI'], fromYear: 2005 }],
 ];
 const CATEGORIES = ['MUNICIPALITY', 'CITY', 'DISTRICT_COUNTY'];
 const STEPS = 48;
-/** Every write is compared with a rebuild from scratch, and 27 groupings with the oracle every fifth: slow on a busy machine. */
+/** Every write is compared with a rebuild from scratch, and 30 groupings with the oracle every fifth: slow on a busy machine. */
 const TIMEOUT_MS = 180_000;
 
 type Random = () => number;
@@ -116,6 +124,11 @@ async function figureRows(em: EntityManager) {
     networkLineMasks: await em.execute(
       `select * from network_line_mask_total
        order by public_only, year, country_code, member_category, standard, better_standards, carrier_scope, sector_scope`,
+    ),
+    networkMemberLines: await em.execute(
+      `select * from network_member_line_year_count
+       order by public_only, shape, standard, sector, energy_carrier, scope, previous_year, year, country_code,
+         member_category`,
     ),
   };
 }
@@ -272,6 +285,14 @@ describe('maintained figures', () => {
       expect(rows.networkLines.length).toBeGreaterThan(0);
       // some member had inventories of two standards in one year: rows with a preferred standard over theirs
       expect(rows.networkLineMasks.filter((row) => Number(row.better_standards) > 0).length).toBeGreaterThan(0);
+      // members counted in a line row again, after an earlier year in it
+      const [{ again }] = await api.orm.em
+        .fork()
+        .execute<{ again: number }[]>(
+          'select count(*)::int as again from network_member_line_year_count where previous_year > 0',
+        );
+      expect(again).toBeGreaterThan(0);
+      expect(rows.networkStatusYears.length).toBeGreaterThan(0);
       expect(rows.networkCharterStatuses.length).toBeGreaterThan(0);
       // some member left and came back on the way: its figures moved out of the counted statuses and back
       expect(membersWhoCameBack(actions).length).toBeGreaterThan(0);
