@@ -6,10 +6,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import type { Logger } from 'pino';
-import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
 import { databaseTrouble } from '../db/database-trouble';
 import { stringifyResult } from './answer-json';
@@ -22,7 +20,7 @@ import { documentLimitRules, parseOptions } from './document-limits';
 import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
 import { governedReadsPlugin } from './governed-reads';
-import type { GraphqlContext } from './graphql-context';
+import { type GraphqlContext, GraphqlRequestContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
 import { KnownQueries } from './known-queries';
 import { NetworkSizeSource } from './network-size';
@@ -56,25 +54,6 @@ const errorLogging: ApolloServerPlugin<GraphqlContext> = {
     return errorLoggingListener;
   },
 };
-
-/** A header's value as sent, the first one when it was sent more than once. */
-function firstValue(header: string | string[] | undefined): string | undefined {
-  return Array.isArray(header) ? header[0] : header;
-}
-
-/** The viewer was resolved on arrival by the server's authentication hook (./authentication.ts). */
-function contextFor(request: FastifyRequest, orm: MikroORM): GraphqlContext {
-  return {
-    requestId: request.id,
-    viewer: request.viewer,
-    // there is no transaction or MikroORM request context to find on arrival: skip looking for one
-    em: orm.em.fork({ disableContextResolution: true }),
-    loaders: new LoaderRegistry(),
-    log: request.log as Logger,
-    accessPurpose: firstValue(request.headers['x-access-purpose']),
-    request,
-  };
-}
 
 export interface GraphqlDeps {
   orm: MikroORM;
@@ -138,7 +117,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     ...errorFormatting,
     schema: executableSchema,
     plugins: requestPlugins,
-    context: (request) => contextFor(request, orm),
+    context: (request) => new GraphqlRequestContext(orm.em, request),
     stringifyResult,
     apollo,
     known,
@@ -154,7 +133,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
-      context: async (request) => contextFor(request, orm),
+      context: async (request) => new GraphqlRequestContext(orm.em, request),
     });
   });
   return apollo;

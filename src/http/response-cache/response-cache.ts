@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { LoaderRegistry } from '../../common/loaders';
+import { LazyForkContext } from '../../common/lazy-fork';
 import { readOnPrimary } from '../../db/read-scope';
 import { logRestrictedReads, restrictedReadsOf } from '../../modules/governance/access-log.service';
 import { declaredPurpose } from '../../modules/governance/declared-purpose';
@@ -58,14 +58,12 @@ async function logReadsAgain(request: FastifyRequest, orm: MikroORM, answer: Sto
     // an undeclarable purpose is refused the way GraphQL refuses it
     return false;
   }
-  const ctx = {
+  const ctx = new LazyForkContext(orm.em, {
     requestId: request.id,
     viewer: request.viewer,
-    em: orm.em.fork(),
-    loaders: new LoaderRegistry(),
     log: request.log as Logger,
     accessPurpose,
-  };
+  });
   await logRestrictedReads(ctx, answer.restrictedReads);
   return true;
 }
