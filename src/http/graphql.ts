@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -26,6 +26,7 @@ import { KnownQueries } from './known-queries';
 import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
+import { forApollo, type RequestListener, type RequestPlugin } from './request-plugin';
 import { registerRequestScope } from './request-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
@@ -34,8 +35,8 @@ import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /** It holds no state of a request: one listener for all of them. */
-const errorLoggingListener: GraphQLRequestListener<GraphqlContext> = {
-  async didEncounterErrors({ errors, contextValue }) {
+const errorLoggingListener: RequestListener<GraphqlContext> = {
+  didEncounterErrors({ errors, contextValue }) {
     for (const error of errors) {
       const code = error.extensions?.code;
       if ((!code || code === 'INTERNAL_SERVER_ERROR') && !databaseTrouble(error)) {
@@ -49,8 +50,8 @@ const errorLoggingListener: GraphQLRequestListener<GraphqlContext> = {
  * Logs every unexpected error in full, with the request id, before formatError masks it for the caller (database
  * trouble is logged by serviceUnavailablePlugin).
  */
-const errorLogging: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart() {
+const errorLogging: RequestPlugin<GraphqlContext> = {
+  requestDidStart() {
     return errorLoggingListener;
   },
 };
@@ -103,7 +104,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
-      ...requestPlugins,
+      ...forApollo(requestPlugins),
       known.plugin,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
