@@ -1,10 +1,4 @@
-import {
-  type EntityMetadata,
-  type EntityName,
-  type Knex,
-  type Platform,
-  ReferenceKind,
-} from '@mikro-orm/postgresql';
+import { type EntityMetadata, type EntityName, type Knex, type Platform, ReferenceKind } from '@mikro-orm/postgresql';
 import type { ReadSource } from './context';
 import { listSql, type PlannedList, plannedListValue } from './planned-lists.sql';
 import { keysOnly, type Selection } from './selection';

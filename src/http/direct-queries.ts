@@ -241,7 +241,9 @@ export class DirectQueries {
 
   private async encountered(rc: RequestContext, listeners: Listener[], errors: GraphQLError[]): Promise<void> {
     rc.errors = errors;
-    await all(listeners, (listener) => listener.didEncounterErrors?.(rc as RequestContext & { errors: GraphQLError[] }));
+    await all(listeners, (listener) =>
+      listener.didEncounterErrors?.(rc as RequestContext & { errors: GraphQLError[] }),
+    );
   }
 
   /** Apollo Server's sendErrorResponse: the errors alone, status 500 unless they carry one. */

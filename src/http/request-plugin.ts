@@ -1,9 +1,4 @@
-import type {
-  ApolloServerPlugin,
-  BaseContext,
-  GraphQLRequestContext,
-  GraphQLRequestListener,
-} from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 
 type MaybePromise<T> = T | Promise<T>;
 
