@@ -21,6 +21,7 @@ import { executeOperation } from './compiled-execution';
 import type { GraphqlContext } from './graphql-context';
 import type { KnownQueries } from './known-queries';
 import type { RequestListener, RequestPlugin } from './request-plugin';
+import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
 
 type Listener = RequestListener<GraphqlContext>;
 type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
@@ -46,6 +47,32 @@ const ANSWER_MEDIA_TYPES = new Map<string | undefined, string>([
 /** A POST body that is a JSON object, as Apollo Server's isStringRecord tells it. */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+/** Variable sets remembered per operation as coercing without errors. */
+const MAX_COERCING_VARIABLE_SETS = 64;
+
+/**
+ * The variables (as JSON, ./variables-key.ts) that each operation's variable definitions coerced without errors:
+ * coercion depends on the schema, the operation and the variables only, so a dashboard sending the same query with
+ * the same variables again is not coerced again here (graphql-jit coerces them itself when it executes).
+ */
+const coercing = new WeakMap<OperationDefinitionNode, Set<string>>();
+
+function variablesCoerce(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): boolean {
+  const key = variablesKey(variables);
+  let coerced = coercing.get(operation);
+  if (coerced?.has(key)) return true;
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return false;
+  if (key.length > MAX_VARIABLES_KEY_LENGTH) return true;
+  if (!coerced) coercing.set(operation, (coerced = new Set()));
+  if (coerced.size >= MAX_COERCING_VARIABLE_SETS) coerced.delete(coerced.values().next().value!);
+  coerced.add(key);
+  return true;
 }
 
 /** A query request whose document Apollo Server already parsed and validated. */
@@ -130,8 +157,7 @@ export class DirectQueries {
     const operation = getOperationAST(document, operationName as string | undefined);
     if (operation?.operation !== 'query') return null;
     const vars = variables ?? undefined;
-    const { errors } = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], vars ?? {});
-    if (errors) return null;
+    if (!variablesCoerce(this.options.schema, operation, vars)) return null;
     return {
       mediaType,
       query,
