@@ -102,9 +102,9 @@ function all<L>(listeners: readonly L[], call: (listener: L) => unknown): Promis
   return pending && Promise.all(pending);
 }
 
-/** What the started hooks (`started`, in order) return, awaited only when one of them is a promise. */
-async function startedAll<T>(started: T[]): Promise<Awaited<T>[]> {
-  return (started.some(isPromise) ? await Promise.all(started) : started) as Awaited<T>[];
+/** What the started hooks (`started`, in order) return: a promise of it only when one of them is a promise. */
+function startedAll<T>(started: T[]): Awaited<T>[] | Promise<Awaited<T>[]> {
+  return started.some(isPromise) ? Promise.all(started) : (started as Awaited<T>[]);
 }
 
 export interface DirectQueryOptions extends ErrorFormatting {
@@ -190,7 +190,8 @@ export class DirectQueries {
     } as unknown as RequestContext;
     try {
       const listeners: Listener[] = [];
-      for (const started of await startedAll(plugins.map((plugin) => plugin.requestDidStart?.(rc)))) {
+      const startedListeners = startedAll(plugins.map((plugin) => plugin.requestDidStart?.(rc)));
+      for (const started of isPromise(startedListeners) ? await startedListeners : startedListeners) {
         if (started) listeners.push(started);
       }
       await this.respond(rc, listeners);
@@ -229,7 +230,8 @@ export class DirectQueries {
       return;
     }
     const executionListeners = [];
-    for (const started of await startedAll(listeners.map((listener) => listener.executionDidStart?.(rc)))) {
+    const startedExecution = startedAll(listeners.map((listener) => listener.executionDidStart?.(rc)));
+    for (const started of isPromise(startedExecution) ? await startedExecution : startedExecution) {
       if (started) executionListeners.push(started);
     }
     executionListeners.reverse();
