@@ -1,11 +1,5 @@
-import {
-  type EntityManager,
-  type EntityMetadata,
-  type EntityName,
-  type Knex,
-  type Platform,
-  ReferenceKind,
-} from '@mikro-orm/postgresql';
+import { type EntityMetadata, type EntityName, type Knex, type Platform, ReferenceKind } from '@mikro-orm/postgresql';
+import type { ReadSource } from './context';
 import { listSql, type PlannedList, plannedListValue } from './planned-lists.sql';
 import { keysOnly, type Selection } from './selection';
 
@@ -96,7 +90,7 @@ function converter(platform: Platform, prop: EntityMetadata['properties'][string
  * is asked, and the selected fields that `lists` declares, as JSON. Other fields are left to their field resolvers.
  */
 export function planRead<T extends object>(
-  em: EntityManager,
+  em: ReadSource,
   entity: EntityName<T>,
   selection: Selection,
   alias: string,
@@ -108,7 +102,7 @@ export function planRead<T extends object>(
 }
 
 /** Plans the rows of `edge` for `selection`, as `alias`, each read as one JSON object. */
-function planListed(em: EntityManager, edge: ListEdge, selection: Selection, alias: string): ReadPlan {
+function planListed(em: ReadSource, edge: ListEdge, selection: Selection, alias: string): ReadPlan {
   const trimmed = keysOnly(selection, edge.keysOnly ?? []);
   const meta = em.getMetadata().get(edge.entity) as EntityMetadata;
   // in JSON the key costs bytes for every row: it is read when asked, or when a selected field no column answers has
@@ -119,7 +113,7 @@ function planListed(em: EntityManager, edge: ListEdge, selection: Selection, ali
 }
 
 function planEntity(
-  em: EntityManager,
+  em: ReadSource,
   entity: EntityName<object>,
   selection: Selection,
   alias: string,
@@ -165,7 +159,7 @@ function planEntity(
 }
 
 function plannedList(
-  em: EntityManager,
+  em: ReadSource,
   parentMeta: EntityMetadata,
   edge: ListEdge,
   property: string,

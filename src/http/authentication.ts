@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is asking, resolved once on arrival by the authentication hook; every route reads it from here. */
     viewer: Viewer;
+    /** The hash of the request's API key (hashApiKey), set with the viewer; null for a request without a key. */
+    apiKeyHash: string | null;
   }
 }
 
@@ -29,7 +31,9 @@ export function registerAuthentication(
   const identify = async (request: FastifyRequest, authorization: string) => {
     if (authorization) await guard.refuseIfThrottled(request);
     try {
-      request.viewer = await authenticate(authorization, orm.em, adminApiKey);
+      const { viewer, keyHash } = await authenticate(authorization, orm.em, adminApiKey);
+      request.viewer = viewer;
+      request.apiKeyHash = keyHash ?? null;
     } catch (error) {
       if (error instanceof ApiError && error.extensions.code === 'UNAUTHENTICATED') {
         await guard.record(request, error.message);
@@ -43,6 +47,7 @@ export function registerAuthentication(
     }
   };
   app.decorateRequest('viewer', null as unknown as Viewer);
+  app.decorateRequest('apiKeyHash', null);
   app.addHook('onRequest', (request, _reply, done) => {
     const { authorization } = request.headers;
     // no header, nothing to look up: anonymous at once, without the promises of the lookup

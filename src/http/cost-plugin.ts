@@ -1,10 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApiError } from '../common/errors';
 import { rememberedOperationCost, tooCostly } from './cost';
 import type { GraphqlContext } from './graphql-context';
 import type { Limits } from '../config/limits';
 import type { NetworkSizeSource } from './network-size';
 import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
+import type { RequestPlugin } from './request-plugin';
 import { countResponseItems, ResponseItems } from './response-items';
 
 /** `extensions.cost` of an answer: what the operation cost and what the caller's budget has left. */
@@ -41,10 +41,10 @@ export function costPlugin(
   limiter: RateLimiter,
   limits: Limits,
   networkSize: NetworkSizeSource,
-): ApolloServerPlugin<GraphqlContext> {
+): RequestPlugin<GraphqlContext> {
   const operationCost = rememberedOperationCost(limits);
   return {
-    async requestDidStart() {
+    requestDidStart() {
       // every request pays at least the point charged on arrival, whatever stops it
       let cost = 1;
       let isQuery = false;
@@ -61,10 +61,10 @@ export function costPlugin(
             throw rateLimited(contextValue.request.budget!, cost);
           }
         },
-        async executionDidStart({ contextValue }) {
+        executionDidStart({ contextValue }) {
           if (isQuery) countResponseItems(contextValue, items);
         },
-        async willSendResponse({ response, contextValue }) {
+        willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
           const { stopped } = items;
           if (stopped) {

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type {
-  ApolloServerPlugin,
   GraphQLRequestContext,
   GraphQLRequestContextExecutionDidStart,
   GraphQLRequestContextWillSendResponse,
-  GraphQLRequestListener,
   GraphQLResponse,
 } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -22,8 +20,10 @@ import { asGraphqlError, type ErrorFormatting, formatErrors, mergeHead } from '.
 import { executeOperation } from './compiled-execution';
 import type { GraphqlContext } from './graphql-context';
 import type { KnownQueries } from './known-queries';
+import type { RequestListener, RequestPlugin } from './request-plugin';
+import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
 
-type Listener = GraphQLRequestListener<GraphqlContext>;
+type Listener = RequestListener<GraphqlContext>;
 type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
   GraphQLRequestContextExecutionDidStart<GraphqlContext> & { errors?: GraphQLError[] };
 
@@ -49,6 +49,32 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
+/** Variable sets remembered per operation as coercing without errors. */
+const MAX_COERCING_VARIABLE_SETS = 64;
+
+/**
+ * The variables (as JSON, ./variables-key.ts) that each operation's variable definitions coerced without errors:
+ * coercion depends on the schema, the operation and the variables only, so a dashboard sending the same query with
+ * the same variables again is not coerced again here (graphql-jit coerces them itself when it executes).
+ */
+const coercing = new WeakMap<OperationDefinitionNode, Set<string>>();
+
+function variablesCoerce(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): boolean {
+  const key = variablesKey(variables);
+  let coerced = coercing.get(operation);
+  if (coerced?.has(key)) return true;
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}).errors) return false;
+  if (key.length > MAX_VARIABLES_KEY_LENGTH) return true;
+  if (!coerced) coercing.set(operation, (coerced = new Set()));
+  if (coerced.size >= MAX_COERCING_VARIABLE_SETS) coerced.delete(coerced.values().next().value!);
+  coerced.add(key);
+  return true;
+}
+
 /** A query request whose document Apollo Server already parsed and validated. */
 interface DirectRequest {
   mediaType: string;
@@ -59,20 +85,32 @@ interface DirectRequest {
   variables?: Record<string, unknown>;
 }
 
-/** Starts the hooks the listeners have, all at once as Apollo Server does, and waits for them all. */
-async function all(listeners: Listener[], call: (listener: Listener) => Promise<unknown> | undefined): Promise<void> {
-  const pending: Promise<unknown>[] = [];
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as Promise<unknown> | undefined)?.then === 'function';
+}
+
+/**
+ * Starts the hooks the listeners have, all at once as Apollo Server does: a promise of them all when one of them has
+ * something to wait for, else none (a hook that answered at once costs no promise and no microtask).
+ */
+function all<L>(listeners: readonly L[], call: (listener: L) => unknown): Promise<unknown> | undefined {
+  let pending: Promise<unknown>[] | undefined;
   for (const listener of listeners) {
     const started = call(listener);
-    if (started) pending.push(started);
+    if (isPromise(started)) (pending ??= []).push(started);
   }
-  if (pending.length) await Promise.all(pending);
+  return pending && Promise.all(pending);
+}
+
+/** What the started hooks (`started`, in order) return: a promise of it only when one of them is a promise. */
+function startedAll<T>(started: T[]): Awaited<T>[] | Promise<Awaited<T>[]> {
+  return started.some(isPromise) ? Promise.all(started) : (started as Awaited<T>[]);
 }
 
 export interface DirectQueryOptions extends ErrorFormatting {
   schema: GraphQLSchema;
   /** The plugins with request hooks, in Apollo Server's order: the direct path runs the same hooks. */
-  plugins: ApolloServerPlugin<GraphqlContext>[];
+  plugins: RequestPlugin<GraphqlContext>[];
   context: (request: FastifyRequest) => GraphqlContext;
   stringifyResult: (result: FormattedExecutionResult) => string;
   apollo: Pick<GraphQLRequestContext<GraphqlContext>, 'logger' | 'cache'>;
@@ -119,8 +157,7 @@ export class DirectQueries {
     const operation = getOperationAST(document, operationName as string | undefined);
     if (operation?.operation !== 'query') return null;
     const vars = variables ?? undefined;
-    const { errors } = getVariableValues(this.options.schema, operation.variableDefinitions ?? [], vars ?? {});
-    if (errors) return null;
+    if (!variablesCoerce(this.options.schema, operation, vars)) return null;
     return {
       mediaType,
       query,
@@ -153,7 +190,8 @@ export class DirectQueries {
     } as unknown as RequestContext;
     try {
       const listeners: Listener[] = [];
-      for (const started of await Promise.all(plugins.map((plugin) => plugin.requestDidStart?.(rc)))) {
+      const startedListeners = startedAll(plugins.map((plugin) => plugin.requestDidStart?.(rc)));
+      for (const started of isPromise(startedListeners) ? await startedListeners : startedListeners) {
         if (started) listeners.push(started);
       }
       await this.respond(rc, listeners);
@@ -171,21 +209,29 @@ export class DirectQueries {
 
   /** processGraphQLRequest of Apollo Server 5 from the resolved operation on, for a validated query. */
   private async respond(rc: RequestContext, listeners: Listener[]): Promise<void> {
-    await all(listeners, (listener) => listener.didResolveSource?.(rc));
+    let started = all(listeners, (listener) => listener.didResolveSource?.(rc));
+    if (started) await started;
     try {
-      await all(listeners, (listener) => listener.didResolveOperation?.(rc));
+      started = all(listeners, (listener) => listener.didResolveOperation?.(rc));
+      if (started) await started;
     } catch (error) {
       return this.refuse(rc, listeners, [asGraphqlError(error)]);
     }
     for (const listener of listeners) {
-      const answered = await listener.responseForOperation?.(rc);
+      // in order, until one answers (Apollo Server's invokeHooksUntilDefinedAndNonNull)
+      if (!listener.responseForOperation) continue;
+      let answered = listener.responseForOperation(rc);
+      if (isPromise(answered)) answered = await answered;
       if (answered == null) continue;
       rc.response.body = answered.body;
       mergeHead(rc.response.http, answered.http);
-      return all(listeners, (each) => each.willSendResponse?.(rc));
+      started = this.willSend(rc, listeners);
+      if (started) await started;
+      return;
     }
     const executionListeners = [];
-    for (const started of await Promise.all(listeners.map((listener) => listener.executionDidStart?.(rc)))) {
+    const startedExecution = startedAll(listeners.map((listener) => listener.executionDidStart?.(rc)));
+    for (const started of isPromise(startedExecution) ? await startedExecution : startedExecution) {
       if (started) executionListeners.push(started);
     }
     executionListeners.reverse();
@@ -208,11 +254,17 @@ export class DirectQueries {
       rc.response.body = { kind: 'single', singleResult: { ...result, errors: formatted } };
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : asGraphqlError(thrown);
-      await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.(error)));
+      await all(executionListeners, (listener) => listener.executionDidEnd?.(error));
       return this.refuse(rc, listeners, [asGraphqlError(error)]);
     }
-    await Promise.all(executionListeners.map((listener) => listener.executionDidEnd?.()));
-    await all(listeners, (listener) => listener.willSendResponse?.(rc));
+    started = all(executionListeners, (listener) => listener.executionDidEnd?.());
+    if (started) await started;
+    started = this.willSend(rc, listeners);
+    if (started) await started;
+  }
+
+  private willSend(rc: RequestContext, listeners: Listener[]): Promise<unknown> | undefined {
+    return all(listeners, (listener) => listener.willSendResponse?.(rc));
   }
 
   private async encountered(rc: RequestContext, listeners: Listener[], errors: GraphQLError[]): Promise<void> {
@@ -229,7 +281,7 @@ export class DirectQueries {
     rc.response.body = { kind: 'single', singleResult: { errors: formatted } };
     mergeHead(rc.response.http, http);
     if (!rc.response.http.status) rc.response.http.status = 500;
-    await all(listeners, (listener) => listener.willSendResponse?.(rc));
+    await this.willSend(rc, listeners);
   }
 
   /** What the Fastify integration of Apollo Server writes: the headers, the status, the body as Apollo writes it. */

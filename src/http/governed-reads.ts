@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
+import type { BaseContext } from '@apollo/server';
 import {
   BREAK,
   type DocumentNode,
@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import { readOnPrimary } from '../db/read-scope';
 import { GOVERNED_TYPES } from '../modules/governance/governed-types';
+import type { RequestListener, RequestPlugin } from './request-plugin';
 
 /** Per parsed document (Apollo Server reuses the document of a cached query string), whether it selects governed data. */
 const selectsGoverned = new WeakMap<DocumentNode, boolean>();
@@ -34,8 +35,8 @@ function touchesGovernedTypes(schema: GraphQLSchema, document: DocumentNode): bo
 }
 
 /** It holds no state of a request: one listener for all of them. */
-const governedReadsListener: GraphQLRequestListener<BaseContext> = {
-  async didResolveOperation({ schema, document }) {
+const governedReadsListener: RequestListener<BaseContext> = {
+  didResolveOperation({ schema, document }) {
     let touches = selectsGoverned.get(document);
     if (touches === undefined) {
       touches = touchesGovernedTypes(schema, document);
@@ -49,8 +50,8 @@ const governedReadsListener: GraphQLRequestListener<BaseContext> = {
  * Sends the reads of an operation that selects consent-governed data (`GOVERNED_TYPES`) to the primary, where a
  * consent granted or withdrawn is already visible (see ../db/read-scope.ts).
  */
-export const governedReadsPlugin: ApolloServerPlugin = {
-  async requestDidStart() {
+export const governedReadsPlugin: RequestPlugin = {
+  requestDidStart() {
     return governedReadsListener;
   },
 };

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -6,10 +6,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import type { Logger } from 'pino';
-import { LoaderRegistry } from '../common/loaders';
 import type { Config } from '../config';
 import { databaseTrouble } from '../db/database-trouble';
 import { stringifyResult } from './answer-json';
@@ -22,12 +20,13 @@ import { documentLimitRules, parseOptions } from './document-limits';
 import { registerExplorer } from './explorer/explorer';
 import { formatError } from './format-error';
 import { governedReadsPlugin } from './governed-reads';
-import type { GraphqlContext } from './graphql-context';
+import { type GraphqlContext, GraphqlRequestContext } from './graphql-context';
 import { inputBoundary } from './input-boundary';
 import { KnownQueries } from './known-queries';
 import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
 import { RateLimiter, registerRateLimit } from './rate-limit';
+import { forApollo, type RequestListener, type RequestPlugin } from './request-plugin';
 import { registerRequestScope } from './request-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
@@ -36,8 +35,8 @@ import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
 /** It holds no state of a request: one listener for all of them. */
-const errorLoggingListener: GraphQLRequestListener<GraphqlContext> = {
-  async didEncounterErrors({ errors, contextValue }) {
+const errorLoggingListener: RequestListener<GraphqlContext> = {
+  didEncounterErrors({ errors, contextValue }) {
     for (const error of errors) {
       const code = error.extensions?.code;
       if ((!code || code === 'INTERNAL_SERVER_ERROR') && !databaseTrouble(error)) {
@@ -51,30 +50,11 @@ const errorLoggingListener: GraphQLRequestListener<GraphqlContext> = {
  * Logs every unexpected error in full, with the request id, before formatError masks it for the caller (database
  * trouble is logged by serviceUnavailablePlugin).
  */
-const errorLogging: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart() {
+const errorLogging: RequestPlugin<GraphqlContext> = {
+  requestDidStart() {
     return errorLoggingListener;
   },
 };
-
-/** A header's value as sent, the first one when it was sent more than once. */
-function firstValue(header: string | string[] | undefined): string | undefined {
-  return Array.isArray(header) ? header[0] : header;
-}
-
-/** The viewer was resolved on arrival by the server's authentication hook (./authentication.ts). */
-function contextFor(request: FastifyRequest, orm: MikroORM): GraphqlContext {
-  return {
-    requestId: request.id,
-    viewer: request.viewer,
-    // there is no transaction or MikroORM request context to find on arrival: skip looking for one
-    em: orm.em.fork({ disableContextResolution: true }),
-    loaders: new LoaderRegistry(),
-    log: request.log as Logger,
-    accessPurpose: firstValue(request.headers['x-access-purpose']),
-    request,
-  };
-}
 
 export interface GraphqlDeps {
   orm: MikroORM;
@@ -124,7 +104,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     stringifyResult,
     plugins: [
       fastifyApolloDrainPlugin(app),
-      ...requestPlugins,
+      ...forApollo(requestPlugins),
       known.plugin,
       // traces would tell a gateway how the server spends its time; we report metrics ourselves
       ApolloServerPluginInlineTraceDisabled(),
@@ -138,7 +118,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     ...errorFormatting,
     schema: executableSchema,
     plugins: requestPlugins,
-    context: (request) => contextFor(request, orm),
+    context: (request) => new GraphqlRequestContext(orm.em, request),
     stringifyResult,
     apollo,
     known,
@@ -154,7 +134,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
-      context: async (request) => contextFor(request, orm),
+      context: async (request) => new GraphqlRequestContext(orm.em, request),
     });
   });
   return apollo;

@@ -1,4 +1,4 @@
-import { type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 import {
   type DocumentNode,
   type GraphQLInputType,
@@ -18,6 +18,7 @@ import { representationProblem } from './entity-representations';
 import type { GraphqlContext } from './graphql-context';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../config/limits';
 import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
+import type { RequestListener, RequestPlugin } from './request-plugin';
 
 /** Checks one argument value against its type, throwing for the first problem with its input path. */
 function check(
@@ -113,8 +114,8 @@ function rememberedBoundaryProblem(
 }
 
 /** Its listener holds no state of a request: one for all of them. */
-const boundaryListener: GraphQLRequestListener<GraphqlContext> = {
-  async responseForOperation({ schema, document, operation, request }) {
+const boundaryListener: RequestListener<GraphqlContext> = {
+  responseForOperation({ schema, document, operation, request }) {
     // an operation name the document lacks leaves no operation: execution answers that mistake to the caller
     if (!operation) return null;
     const problem = rememberedBoundaryProblem(schema, document, operation, request.variables);
@@ -136,8 +137,8 @@ const boundaryListener: GraphQLRequestListener<GraphqlContext> = {
  * written): `data: null` and one BAD_USER_INPUT naming its input path, e.g. `input.records[3].notationExplanation`,
  * as a resolver's own check would.
  */
-export const inputBoundary: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart() {
+export const inputBoundary: RequestPlugin<GraphqlContext> = {
+  requestDidStart() {
     return boundaryListener;
   },
 };

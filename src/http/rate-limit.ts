@@ -1,6 +1,5 @@
 import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashApiKey } from '../modules/api-keys/api-key-secret';
 import { ApiError } from '../common/errors';
 import type { CostStore, PointBudget } from './cost-store';
 import type { Limits } from '../config/limits';
@@ -27,24 +26,16 @@ declare module 'fastify' {
 export class RateLimiter {
   private readonly keyBudget: PointBudget;
   private readonly anonymousBudget: PointBudget;
-  /** Each request's bucket, found on its first charge (a keyed one hashes its key once, not at every charge). */
-  private readonly buckets = new WeakMap<FastifyRequest, { budget: PointBudget; bucket: string }>();
 
   constructor(store: CostStore, limits: Limits) {
     this.keyBudget = store.budget('key', limits.rateLimitPoints, limits.rateLimitWindowSeconds);
     this.anonymousBudget = store.budget('ip', limits.anonymousRateLimitPoints, limits.rateLimitWindowSeconds);
   }
 
+  /** A keyed request's bucket is its key's hash, found by authentication (a request reaches here authenticated). */
   private bucketOf(request: FastifyRequest): { budget: PointBudget; bucket: string } {
-    let found = this.buckets.get(request);
-    if (!found) this.buckets.set(request, (found = this.findBucket(request)));
-    return found;
-  }
-
-  private findBucket(request: FastifyRequest): { budget: PointBudget; bucket: string } {
-    const authorization = request.headers.authorization?.trim();
-    if (!authorization) return { budget: this.anonymousBudget, bucket: request.ip };
-    return { budget: this.keyBudget, bucket: hashApiKey(authorization.replace(/^Bearer\s+/i, '')) };
+    const keyHash = request.apiKeyHash;
+    return keyHash ? { budget: this.keyBudget, bucket: keyHash } : { budget: this.anonymousBudget, bucket: request.ip };
   }
 
   /** Charges `points` unless the bucket lacks them; records the bucket's state on the request either way. */

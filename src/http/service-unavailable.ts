@@ -1,7 +1,7 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { ApiError } from '../common/errors';
 import { databaseTrouble, type DatabaseTrouble } from '../db/database-trouble';
 import type { GraphqlContext } from './graphql-context';
+import type { RequestPlugin } from './request-plugin';
 
 /** What a client is told to wait before retrying when the service cannot answer now. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -25,11 +25,11 @@ export function serviceUnavailable(message: string): ApiError {
  * An operation that failed because of the database answers HTTP 503 with Retry-After, whatever else it holds (formatError
  * gives those errors the SERVICE_UNAVAILABLE code), and is logged as a warning with the request id, not as a bug.
  */
-export const serviceUnavailablePlugin: ApolloServerPlugin<GraphqlContext> = {
-  async requestDidStart({ contextValue }) {
+export const serviceUnavailablePlugin: RequestPlugin<GraphqlContext> = {
+  requestDidStart({ contextValue }) {
     let unavailable = false;
     return {
-      async didEncounterErrors({ errors }) {
+      didEncounterErrors({ errors }) {
         for (const error of errors) {
           const trouble = databaseTrouble(error);
           if (!trouble) continue;
@@ -37,7 +37,7 @@ export const serviceUnavailablePlugin: ApolloServerPlugin<GraphqlContext> = {
           contextValue.log.warn({ err: error.originalError ?? error, path: error.path, trouble }, 'database trouble');
         }
       },
-      async willSendResponse({ response }) {
+      willSendResponse({ response }) {
         if (!unavailable) return;
         response.http.status = 503;
         response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));

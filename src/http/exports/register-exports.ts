@@ -7,7 +7,7 @@ import { requireRole } from '../../auth/authorize';
 import { ViewerRole } from '../../auth/roles';
 import type { RequestContext } from '../../common/context';
 import { ApiError } from '../../common/errors';
-import { LoaderRegistry } from '../../common/loaders';
+import { LazyForkContext } from '../../common/lazy-fork';
 import { declaredPurpose } from '../../modules/governance/declared-purpose';
 import { replyWithApiError } from '../http-errors';
 import type { ExportDefinition } from '../../common/exports/export-definition';
@@ -53,7 +53,7 @@ export async function registerExports(app: FastifyInstance, orm: MikroORM): Prom
     // before the transaction opens: the first export of a format may load its library
     const formatter = await rowFormatter(format, definition.columns);
     running++;
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     const transaction = await knex.transaction().catch((error: unknown) => {
       running--;
       throw error;
@@ -88,14 +88,12 @@ export async function registerExports(app: FastifyInstance, orm: MikroORM): Prom
     const format = chooseFormat(extension, query.format, request.headers.accept);
     const purpose = [request.headers['x-access-purpose']].flat()[0];
     declaredPurpose(purpose);
-    const ctx: RequestContext = {
+    const ctx: RequestContext = new LazyForkContext(orm.em, {
       requestId: request.id,
       viewer,
-      em: orm.em.fork(),
-      loaders: new LoaderRegistry(),
       log: request.log as Logger,
       accessPurpose: purpose,
-    };
+    });
     const parameters = await definition.validate(ctx, exportParameters(query, definition.parameters));
     if (running >= MAX_CONCURRENT_EXPORTS) {
       throw new ApiError('RATE_LIMITED', `at most ${MAX_CONCURRENT_EXPORTS} exports run at once; retry shortly`, {

@@ -1,14 +1,15 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLResponse } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { LoaderRegistry } from '../../common/loaders';
+import { LazyForkContext } from '../../common/lazy-fork';
 import { readOnPrimary } from '../../db/read-scope';
 import { logRestrictedReads, restrictedReadsOf } from '../../modules/governance/access-log.service';
 import { declaredPurpose } from '../../modules/governance/declared-purpose';
 import { dataAsJson } from '../answer-json';
 import { costExtension } from '../cost-plugin';
 import type { GraphqlContext } from '../graphql-context';
+import type { RequestPlugin } from '../request-plugin';
 import type { Limits } from '../../config/limits';
 import { answerKey } from './answer-key';
 import type { AnswerStore, StoredAnswer } from './answer-store';
@@ -58,14 +59,12 @@ async function logReadsAgain(request: FastifyRequest, orm: MikroORM, answer: Sto
     // an undeclarable purpose is refused the way GraphQL refuses it
     return false;
   }
-  const ctx = {
+  const ctx = new LazyForkContext(orm.em, {
     requestId: request.id,
     viewer: request.viewer,
-    em: orm.em.fork(),
-    loaders: new LoaderRegistry(),
     log: request.log as Logger,
     accessPurpose,
-  };
+  });
   await logRestrictedReads(ctx, answer.restrictedReads);
   return true;
 }
@@ -144,44 +143,55 @@ async function invalidate(store: AnswerStore | null, log: Logger): Promise<void>
  * under the slot the cache hook looked up, and invalidates the store after every mutation, before its answer is sent:
  * the next request, on any replica sharing the store, sees the write.
  */
-export function responseCachePlugin(store: AnswerStore | null): ApolloServerPlugin<GraphqlContext> {
+export function responseCachePlugin(store: AnswerStore | null): RequestPlugin<GraphqlContext> {
   return {
-    async requestDidStart() {
+    requestDidStart() {
       let scope = CacheScope.NONE;
       let mutation = false;
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+        didResolveOperation({ schema, document, operation, request, contextValue }) {
           mutation = operation?.operation === 'mutation';
           scope = rememberedScope(schema, document, request.operationName);
           // an answer that will be kept must not come from a replica still behind the write that retired the last
           // one: it would be kept until the next write
           if (store && contextValue.request.answerSlot && scope !== CacheScope.NONE) readOnPrimary();
         },
-        async willSendResponse({ response, contextValue: ctx }) {
-          if (mutation) await invalidate(store, ctx.log);
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          const status = response.http.status ?? 200;
-          if (scope === CacheScope.NONE || result.errors || !result.data || status !== 200) {
-            response.http.headers.set('cache-control', 'no-store');
-            return;
-          }
-          const data = dataAsJson(result.data);
-          const etag = etagOf(data);
-          for (const [name, value] of Object.entries(cachingHeaders(scope, ctx.viewer, etag))) {
-            response.http.headers.set(name, value);
-          }
-          const slot = ctx.request.answerSlot;
-          if (!store || !slot) return;
-          const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost;
-          const answer = { data, etag, scope, cost: cost ?? 1, restrictedReads: restrictedReadsOf(ctx) };
-          try {
-            await store.store(slot.generation, slot.key, answer);
-          } catch (error) {
-            ctx.log.warn({ err: error }, 'could not store an answer in the response cache');
-          }
+        willSendResponse({ response, contextValue: ctx }) {
+          if (mutation) return invalidate(store, ctx.log).then(() => keepAnswer(store, scope, response, ctx));
+          return keepAnswer(store, scope, response, ctx);
         },
       };
     },
   };
+}
+
+/**
+ * Sets the answer's Cache-Control and ETag, and stores it under the request's slot when it may be kept: a promise
+ * only when there is something to store.
+ */
+function keepAnswer(
+  store: AnswerStore | null,
+  scope: CacheScope,
+  response: GraphQLResponse,
+  ctx: GraphqlContext,
+): Promise<void> | undefined {
+  if (response.body.kind !== 'single') return;
+  const result = response.body.singleResult;
+  const status = response.http.status ?? 200;
+  if (scope === CacheScope.NONE || result.errors || !result.data || status !== 200) {
+    response.http.headers.set('cache-control', 'no-store');
+    return;
+  }
+  const data = dataAsJson(result.data);
+  const etag = etagOf(data);
+  for (const [name, value] of Object.entries(cachingHeaders(scope, ctx.viewer, etag))) {
+    response.http.headers.set(name, value);
+  }
+  const slot = ctx.request.answerSlot;
+  if (!store || !slot) return;
+  const cost = (result.extensions?.cost as { requestedQueryCost?: number } | undefined)?.requestedQueryCost;
+  const answer = { data, etag, scope, cost: cost ?? 1, restrictedReads: restrictedReadsOf(ctx) };
+  return store.store(slot.generation, slot.key, answer).catch((error: unknown) => {
+    ctx.log.warn({ err: error }, 'could not store an answer in the response cache');
+  });
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { unauthenticated } from '../../common/errors';
 import { ApiKey } from './api-key.entity';
-import { hashApiKey, secretsEqual } from './api-key-secret';
+import { hashApiKey, hashIsOfSecret } from './api-key-secret';
 import { anonymousViewer, bootstrapAdminViewer, type Viewer } from '../../auth/viewer';
 
 /** What authentication reads of a stored key: its scope, and whether it was revoked. */
@@ -37,6 +37,12 @@ async function storedKey(em: EntityManager, keyHash: string): Promise<StoredKey 
   return row as StoredKey | undefined;
 }
 
+/** Who a request's key is, and the key's hash (hashApiKey), its rate-limit bucket; no hash without a key. */
+export interface Authenticated {
+  viewer: Viewer;
+  keyHash?: string;
+}
+
 /**
  * Resolves the viewer from an `Authorization: Bearer <key>` header. No header means anonymous; a malformed,
  * unknown or revoked key is refused, never downgraded to anonymous. Looked up on every request (one statement, made
@@ -46,19 +52,21 @@ export async function authenticate(
   authorization: string | undefined,
   em: EntityManager,
   adminApiKey: string | undefined,
-): Promise<Viewer> {
-  if (authorization === undefined || authorization.trim() === '') return anonymousViewer();
+): Promise<Authenticated> {
+  if (authorization === undefined || authorization.trim() === '') return { viewer: anonymousViewer() };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <api key>"');
-  const key = match[1];
-  if (adminApiKey !== undefined && secretsEqual(key, adminApiKey)) return bootstrapAdminViewer();
-  const apiKey = await storedKey(em, hashApiKey(key));
+  const keyHash = hashApiKey(match[1]);
+  if (adminApiKey !== undefined && hashIsOfSecret(keyHash, adminApiKey))
+    return { viewer: bootstrapAdminViewer(), keyHash };
+  const apiKey = await storedKey(em, keyHash);
   if (!apiKey || apiKey.revoked) throw unauthenticated('The API key is unknown or revoked');
-  return Object.assign(anonymousViewer(), {
+  const viewer = Object.assign(anonymousViewer(), {
     role: apiKey.role,
     apiKeyId: apiKey.id,
     name: apiKey.name,
     memberId: apiKey.memberId,
     organisationId: apiKey.organisationId,
   });
+  return { viewer, keyHash };
 }

@@ -10,15 +10,15 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-function digest(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
-}
+/** The hash of the last expected secret: it is the one configured secret, compared on every keyed request. */
+let expectedHash: { secret: string; hash: Buffer } | undefined;
 
-/** The digest of the last expected secret: it is the one configured secret, compared on every keyed request. */
-let expectedDigest: { secret: string; digest: Buffer } | undefined;
-
-/** Compares two secrets in constant time (over their hashes, so lengths leak nothing either). */
-export function secretsEqual(given: string, expected: string): boolean {
-  if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: digest(expected) };
-  return timingSafeEqual(digest(given), expectedDigest.digest);
+/**
+ * Whether the key whose hashApiKey is `givenHash` is the secret `expected`, in constant time (over their hashes, so
+ * lengths leak nothing either). Takes the given key's hash, which a keyed request needs anyway (its stored key's
+ * look-up, its rate-limit bucket), so it is computed once.
+ */
+export function hashIsOfSecret(givenHash: string, expected: string): boolean {
+  if (expectedHash?.secret !== expected) expectedHash = { secret: expected, hash: Buffer.from(hashApiKey(expected)) };
+  return timingSafeEqual(Buffer.from(givenHash), expectedHash.hash);
 }

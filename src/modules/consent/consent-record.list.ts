@@ -12,7 +12,7 @@ import { ConsentRecord } from './consent-record.entity';
 /** The consent records the viewer may read: all for ADMIN and COICA_LIAISON, its own organisation's for a steward. */
 function readableRecords(ctx: RequestContext, filter: ConsentRecordFilter): Knex.QueryBuilder {
   requireRole(ctx.viewer, 'consentRecords', ViewerRole.COICA_LIAISON, ViewerRole.INDIGENOUS_STEWARD);
-  const query = ctx.em.getKnex().from('consent_record as c');
+  const query = ctx.reads.getKnex().from('consent_record as c');
   if (ctx.viewer.role === ViewerRole.INDIGENOUS_STEWARD)
     query.where('c.steward_organisation_id', ctx.viewer.organisationId);
   if (filter.subjectId) query.where('c.subject_id', requireUuid('filter.subjectId', filter.subjectId));

@@ -105,7 +105,7 @@ export function networkFigureRows(ctx: RequestContext, table: NetworkFigureTable
     'network sectors': counts ? 'network_member_sector_year_count' : 'network_year_sector_total',
     'network lines': counts ? 'network_member_line_year_count' : 'network_line_total',
   }[table];
-  return ctx.em.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
+  return ctx.reads.getKnex().from(`${name} as f`).where('f.public_only', publicInventoriesOnly(ctx.viewer));
 }
 
 /**
@@ -120,7 +120,7 @@ export function figureRows(
   filter: EmissionTotalsFilter,
   table: 'years' | 'sectors' | 'lines',
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const publicOnly = publicInventoriesOnly(ctx.viewer);
   if (table === 'years') {
     return knex

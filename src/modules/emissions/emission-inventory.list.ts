@@ -22,7 +22,7 @@ async function validFilter(ctx: RequestContext, filter: EmissionInventoryFilter)
 }
 
 function filteredInventories(ctx: RequestContext, filter: EmissionInventoryFilter): Knex.QueryBuilder {
-  const query = ctx.em.getKnex().from('emission_inventory as i').whereRaw(visibleInventoriesSql(ctx.viewer, 'i'));
+  const query = ctx.reads.getKnex().from('emission_inventory as i').whereRaw(visibleInventoriesSql(ctx.viewer, 'i'));
   if (filter.memberIds?.length) query.whereIn('i.member_id', filter.memberIds);
   if (filter.countryCodes?.length) {
     query.whereIn('i.member_id', (sub) =>

@@ -56,7 +56,7 @@ function networkRows(
   table: NetworkFigureTable,
   counts: boolean,
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const query = networkFigureRows(ctx, table, counts);
   if (filter.countryCodes?.length) query.whereIn('f.country_code', filter.countryCodes);
   if (filter.memberCategories?.length) query.whereIn('f.member_category', filter.memberCategories);
@@ -87,7 +87,7 @@ function networkSums(
   filter: EmissionTotalsFilter,
   table: NetworkFigureTable,
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   return networkRows(ctx, dimensions, filter, table, false)
     .select(knex.raw('coalesce(sum(f.emissions_tco2e), 0) as "emissionsTco2e"'))
     .select(knex.raw('sum(f.final_energy_mwh) as "finalEnergyMwh"'));
@@ -104,7 +104,7 @@ function networkTotalsQuery(
   filter: EmissionTotalsFilter,
   table: NetworkFigureTable,
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const sums = networkSums(ctx, dimensions, filter, table);
   const fields = dimensions.map((dimension) => DIMENSION_COLUMNS[dimension].field);
   if (dimensions.includes(EmissionDimension.YEAR)) {
@@ -129,7 +129,7 @@ function memberTotalsQuery(
   filter: EmissionTotalsFilter,
   table: 'years' | 'sectors' | 'lines',
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const perMember = whereRecordsMatch(
     whereInventoriesMatch(figureRows(ctx, dimensions, filter, table), filter, 'f'),
     filter,

@@ -97,7 +97,7 @@ export const EMISSIONS_EXPORT: ExportDefinition = {
   parameters: filterParameters(EmissionTotalsFilter),
   validate: validInventoryFilter,
   query(ctx, parameters) {
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     const filter = parameters as EmissionTotalsFilter;
     return whereRecordsMatch(
       knex
@@ -139,7 +139,7 @@ export const INVENTORIES_EXPORT: ExportDefinition = {
   parameters: INVENTORY_PARAMETERS,
   validate: validInventoryFilter,
   query(ctx, parameters) {
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     return knex
       .from(knex.raw('(?) as i', [rankedInventories(knex, ctx, parameters as EmissionTotalsFilter)]))
       .select('i.id as inventory_id', 'i.member_id', 'i.name as member_name', 'i.country_code')

@@ -22,7 +22,7 @@ const recordPlans = new WeakMap<Selection, KeyedPlan>();
 /** The inventory columns a selection needs, plus what the loaders group, sort and filter by. */
 function inventoryPlan(ctx: RequestContext, selection: Selection): KeyedPlan {
   return rememberedPlan(inventoryPlans, selection, () =>
-    planRead(ctx.em, EmissionInventory, keysOnly(selection, ['member', 'dataSource']), 'i', [
+    planRead(ctx.reads, EmissionInventory, keysOnly(selection, ['member', 'dataSource']), 'i', [
       'member',
       'year',
       'standard',
@@ -48,7 +48,7 @@ export function inventoriesByMember(
     `inventoriesByMember ${key}`,
     () =>
       new DataLoader<string, EmissionInventory[]>(async (memberIds) => {
-        const query = ctx.em
+        const query = ctx.reads
           .getKnex()
           .from(`${plan.table} as i`)
           .whereIn('i.member_id', [...memberIds])
@@ -69,7 +69,7 @@ export function latestInventoryByMember(
     `latestInventoryByMember ${key}`,
     () =>
       new DataLoader<string, EmissionInventory | null>(async (memberIds) => {
-        const query = ctx.em
+        const query = ctx.reads
           .getKnex()
           .from(`${plan.table} as i`)
           .distinctOn('i.member_id')
@@ -88,13 +88,13 @@ export function latestInventoryByMember(
  */
 export function recordsByInventory(ctx: RequestContext, selection: Selection): DataLoader<string, EmissionRecord[]> {
   const { plan, key } = rememberedPlan(recordPlans, selection, () =>
-    planRead(ctx.em, EmissionRecord, keysOnly(selection, ['inventory']), 'r', ['inventory', 'sector']),
+    planRead(ctx.reads, EmissionRecord, keysOnly(selection, ['inventory']), 'r', ['inventory', 'sector']),
   );
   return ctx.loaders.get(
     `recordsByInventory ${key}`,
     () =>
       new DataLoader<string, EmissionRecord[]>(async (inventoryIds) => {
-        const query = ctx.em
+        const query = ctx.reads
           .getKnex()
           .from(`${plan.table} as r`)
           .whereIn('r.inventory_id', [...inventoryIds])

@@ -100,7 +100,7 @@ const MASK_COLUMNS: Partial<Record<EmissionDimension, { sql: string; field: keyo
  * filter's values (a bit of them in their mask), in each group of a line column grouped by.
  */
 function maskRows(ctx: RequestContext, groupBy: EmissionDimension[], filter: EmissionTotalsFilter): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const query = knex.from('network_line_mask_total as f').where('f.public_only', publicInventoriesOnly(ctx.viewer));
   if (filter.countryCodes?.length) query.whereIn('f.country_code', filter.countryCodes);
   if (filter.memberCategories?.length) query.whereIn('f.member_category', filter.memberCategories);
@@ -139,7 +139,7 @@ export function lineMaskTotalsQuery(
   filter: EmissionTotalsFilter,
   sums: Knex.QueryBuilder | null,
 ): Knex.QueryBuilder {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const fields = groupBy.map((dimension) => MASK_COLUMNS[dimension]!.field);
   const counts = maskRows(ctx, groupBy, filter);
   if (!sums) {

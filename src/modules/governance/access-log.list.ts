@@ -12,7 +12,7 @@ import type { AccessLogFilter } from './access-log.inputs';
 /** A steward reads the log of its own organisation's data; ADMIN reads all of it. */
 function readableLog(ctx: RequestContext, filter: AccessLogFilter): Knex.QueryBuilder {
   requireRole(ctx.viewer, 'accessLog', ViewerRole.INDIGENOUS_STEWARD);
-  const query = ctx.em.getKnex().from('access_log as a');
+  const query = ctx.reads.getKnex().from('access_log as a');
   if (ctx.viewer.role === ViewerRole.INDIGENOUS_STEWARD)
     query.where('a.steward_organisation_id', ctx.viewer.organisationId);
   else if (filter.stewardOrganisationId) {

@@ -14,7 +14,7 @@ async function requireKnownIds(
   const duplicate = checked.findIndex((id, index) => checked.indexOf(id) !== index);
   if (duplicate >= 0) throw new UserInputError(`${field}[${duplicate}]`, `${checked[duplicate]} is given twice`);
   if (!checked.length) return checked;
-  const rows: { id: string }[] = await ctx.em.getKnex().from(table).whereIn('id', checked).select('id');
+  const rows: { id: string }[] = await ctx.reads.getKnex().from(table).whereIn('id', checked).select('id');
   const found = new Set(rows.map((row) => row.id));
   const missing = checked.findIndex((id) => !found.has(id));
   if (missing >= 0) throw new UserInputError(`${field}[${missing}]`, `no ${what} has id ${checked[missing]}`);

@@ -23,7 +23,7 @@ async function serveTerritoryRows(ctx: RequestContext, rows: GovernedRow[]): Pro
 export const servedTerritoryById = defineLoader(
   (ctx) =>
     new DataLoader<string, Served<IndigenousTerritory> | null>(async (ids) => {
-      const rows = await visibleTerritoryRows(ctx.em.getKnex(), ctx.viewer).whereIn('t.id', [...ids]);
+      const rows = await visibleTerritoryRows(ctx.reads.getKnex(), ctx.viewer).whereIn('t.id', [...ids]);
       return byKeys(ids, await serveTerritoryRows(ctx, rows), (served) => served.record.id, null);
     }),
 );
@@ -32,7 +32,7 @@ export const servedTerritoryById = defineLoader(
 export const servedTerritoriesBySteward = defineLoader(
   (ctx) =>
     new DataLoader<string, Served<IndigenousTerritory>[]>(async (organisationIds) => {
-      const rows = await visibleTerritoryRows(ctx.em.getKnex(), ctx.viewer)
+      const rows = await visibleTerritoryRows(ctx.reads.getKnex(), ctx.viewer)
         .whereIn('t.steward_organisation_id', [...organisationIds])
         .orderBy([{ column: 't.name' }, { column: 't.id' }]);
       const served = await serveTerritoryRows(ctx, rows);

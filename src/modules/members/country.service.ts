@@ -29,14 +29,14 @@ export async function findCountry(ctx: RequestContext, code: string): Promise<Co
 const knownCodes = new WeakMap<object, Promise<Set<string>>>();
 
 function countryCodes(ctx: RequestContext): Promise<Set<string>> {
-  // the configuration is shared by every fork and transaction of one ORM, so one database
-  const key = ctx.em.config;
+  // the metadata is shared by every fork and transaction of one ORM, so one database
+  const key = ctx.reads.getMetadata();
   let codes = knownCodes.get(key);
   if (!codes) {
-    codes = ctx.em
+    codes = ctx.reads
       .getKnex()
       .select('code')
-      .from(ctx.em.getMetadata().get(Country).tableName)
+      .from(ctx.reads.getMetadata().get(Country).tableName)
       .then((rows: { code: string }[]) => new Set(rows.map((row) => row.code)));
     codes.catch(() => knownCodes.delete(key));
     knownCodes.set(key, codes);

@@ -49,13 +49,13 @@ const madePlans = new WeakMap<object, Map<string, KeyedPlan>>();
  */
 export function keyedMemberPlan(ctx: RequestContext, selection: Selection): KeyedPlan {
   const lists = memberLists(ctx);
-  const metadata = ctx.em.getMetadata();
+  const metadata = ctx.reads.getMetadata();
   let plans = madePlans.get(metadata);
   if (!plans) madePlans.set(metadata, (plans = new Map()));
   const key = `${selectionKey(selection)} ${listsKey(lists)}`;
   let keyed = plans.get(key);
   if (!keyed) {
-    const plan = planRead(ctx.em, Member, selection, 'm', [], lists);
+    const plan = planRead(ctx.reads, Member, selection, 'm', [], lists);
     keyed = { plan, key: planKey(plan) };
     if (plans.size >= MAX_PLANS) plans.delete(plans.keys().next().value!);
     plans.set(key, keyed);

@@ -45,7 +45,7 @@ export const MEMBERS_EXPORT: ExportDefinition = {
   },
   validate: validExportConditions,
   query(ctx, { countryCodes, memberIds, memberCategories, statuses }) {
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     const query = knex
       .from('member as m')
       .joinRaw(

@@ -1,4 +1,5 @@
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { ReadSource } from '../../common/context';
 import { keysetPage, nullableDateKey, pageAndTotal, type SortKey, withTotal } from '../../common/keyset';
 import { containsPattern } from '../../common/like-pattern';
 import { OrderDirection } from '../../common/order';
@@ -89,12 +90,12 @@ export function memberConditions(filter: MemberFilter): MemberConditions {
  * inventories that `visibleInventories` (an SQL condition on `i`) lets the viewer see. A condition on either joins it whatever `joins` says.
  */
 export function filteredMembers(
-  em: EntityManager,
+  reads: ReadSource,
   where: MemberConditions,
   visibleInventories: string,
   joins: Joins,
 ): Knex.QueryBuilder {
-  const knex = em.getKnex();
+  const knex = reads.getKnex();
   const query = knex.from('member as m');
   if (joins.population || where.populationMin != null || where.populationMax != null) query.joinRaw(LATEST_POPULATION);
   if (joins.progress || where.progressStatuses?.length) {
@@ -141,7 +142,7 @@ export interface MemberPageOptions {
  * The statement's text is built once per shape (plan, options, order, which conditions, visibility).
  */
 export async function memberPageRows(
-  em: EntityManager,
+  reads: ReadSource,
   { plan, key }: KeyedPlan,
   options: MemberPageOptions,
   where: MemberConditions,
@@ -155,9 +156,9 @@ export async function memberPageRows(
   const idKey = `${plan.alias}__id`;
   const shape = `members ${key} ${order.field} ${direction} ${JSON.stringify(options)} ${visibleInventories}`;
   const params = { ...where, afterValue, afterId, limit: page.first + 1 };
-  const read = await cachedRows(em.getKnex(), shape, params, (bound) => {
+  const read = await cachedRows(reads.getKnex(), shape, params, (bound) => {
     const conditions = bound as MemberConditions;
-    const query = filteredMembers(em, conditions, visibleInventories, {
+    const query = filteredMembers(reads, conditions, visibleInventories, {
       population: options.withPopulation || order.field === MemberOrderField.POPULATION,
       progress: order.field === MemberOrderField.REDUCTION_PERCENT,
     });
@@ -167,7 +168,7 @@ export async function memberPageRows(
     keysetPage(query, sortKey, direction, after, bound.limit as number);
     if (!options.withTotalCount) return query;
     // the count joins only what the filter needs, not the page's population or progress
-    return withTotal(query, memberTotal(em, conditions, visibleInventories), direction, idKey);
+    return withTotal(query, memberTotal(reads, conditions, visibleInventories), direction, idKey);
   });
   const { rows, totalCount } = options.withTotalCount ? pageAndTotal(read, idKey) : { rows: read, totalCount: null };
   return {
@@ -206,13 +207,13 @@ function countedByGroups(where: MemberConditions): boolean {
  * the page reads, at 100,000 members a few hundred rows instead of one per member. Otherwise the members matching
  * `where`, over the base table unless a condition needs a join.
  */
-function memberTotal(em: EntityManager, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
+function memberTotal(reads: ReadSource, where: MemberConditions, visibleInventories: string): Knex.QueryBuilder {
   if (!countedByGroups(where)) {
-    return filteredMembers(em, where, visibleInventories, { population: false, progress: false }).count({
+    return filteredMembers(reads, where, visibleInventories, { population: false, progress: false }).count({
       total_count: '*',
     });
   }
-  const knex = em.getKnex();
+  const knex = reads.getKnex();
   const query = knex
     .from('network_charter_status_count as n')
     .select(knex.raw('coalesce(sum(n.member_count), 0)::int as total_count'))
@@ -226,10 +227,10 @@ function memberTotal(em: EntityManager, where: MemberConditions, visibleInventor
 
 /** The `totalCount` of the members matching `where`, in a statement of its own (when the page did not read it). */
 export async function countMembers(
-  em: EntityManager,
+  reads: ReadSource,
   where: MemberConditions,
   visibleInventories: string,
 ): Promise<number> {
-  const [row] = await memberTotal(em, where, visibleInventories);
+  const [row] = await memberTotal(reads, where, visibleInventories);
   return Number(row.total_count);
 }

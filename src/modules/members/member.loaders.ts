@@ -55,7 +55,7 @@ function memberRows(
   key: string,
   ids: readonly string[],
 ): Promise<Record<string, unknown>[]> {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const idColumn = `${plan.alias}.id`;
   const select = (where: (query: Knex.QueryBuilder) => Knex.QueryBuilder) =>
     selectPlanned(where(knex.from(`${plan.table} as ${plan.alias}`)), plan);
@@ -123,7 +123,7 @@ export function latestPopulationOf(ctx: RequestContext, member: MemberParent): n
 export const latestPopulationByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, number | null>(async (memberIds) => {
-      const rows: { member_id: string; population: number }[] = await ctx.em
+      const rows: { member_id: string; population: number }[] = await ctx.reads
         .getKnex()
         .select('member_id', 'population')
         .distinctOn('member_id')

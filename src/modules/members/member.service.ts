@@ -67,7 +67,7 @@ export async function listMembers(
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
   const options = { withPopulation, withTotalCount: connection.has('totalCount') };
-  const { rows, totalCount } = await memberPageRows(ctx.em, plan, options, where, order, page, visibleInventories);
+  const { rows, totalCount } = await memberPageRows(ctx.reads, plan, options, where, order, page, visibleInventories);
   const sortKeys = new Map<Member, [string | number, string]>();
   for (const row of rows) {
     sortKeys.set(row.member, [row.sortKey, row.member.id]);
@@ -77,7 +77,7 @@ export async function listMembers(
     rows.map((row) => row.member),
     page,
     (member) => sortKeys.get(member)!,
-    () => totalCount ?? countMembers(ctx.em, where, visibleInventories),
+    () => totalCount ?? countMembers(ctx.reads, where, visibleInventories),
   );
 }
 

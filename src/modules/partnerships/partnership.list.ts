@@ -48,7 +48,7 @@ export async function partnershipPage(
   page: PageRequest,
   withTotal: boolean,
 ): Promise<{ partnerships: Partnership[]; cursors: Map<Partnership, [string, string]>; totalCount: number | null }> {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const query = applyKeyset(
     filteredPartnerships(knex, ctx.viewer, filter).select('pa.*'),
     { expression: 'pa.started_on', sqlType: 'date', idColumn: 'pa.id' },
@@ -72,5 +72,5 @@ export async function partnershipPage(
 }
 
 export async function countPartnerships(ctx: RequestContext, filter: PartnershipFilter): Promise<number> {
-  return countAll(filteredPartnerships(ctx.em.getKnex(), ctx.viewer, filter));
+  return countAll(filteredPartnerships(ctx.reads.getKnex(), ctx.viewer, filter));
 }

@@ -9,7 +9,7 @@ async function visiblePartnershipsWhere(
   column: 'id' | 'member_id' | 'organisation_id',
   ids: readonly string[],
 ): Promise<Partnership[]> {
-  const rows = await visiblePartnerships(ctx.em.getKnex(), ctx.viewer)
+  const rows = await visiblePartnerships(ctx.reads.getKnex(), ctx.viewer)
     .select('pa.*')
     .whereIn(`pa.${column}`, [...ids])
     .orderBy([{ column: 'pa.started_on' }, { column: 'pa.id' }]);

@@ -55,7 +55,7 @@ const projectPagesByOrganisation = defineLoader(
 );
 
 async function pageRows(ctx: RequestContext, organisationIds: string[], page: PageRequest): Promise<GovernedRow[]> {
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const inner = selectProjectRows(governedProjects(knex, ctx.viewer), knex, ctx.viewer)
     .select(
       knex.raw('row_number() over (partition by p.implementing_organisation_id order by p.title, p.id) as page_row'),
@@ -74,7 +74,7 @@ const projectCountByOrganisation = defineLoader(
   (ctx) =>
     new DataLoader<string, number>(async (organisationIds) => {
       const rows: { organisation_id: string; count: string }[] = await governedProjects(
-        ctx.em.getKnex(),
+        ctx.reads.getKnex(),
         ctx.viewer,
         true,
       )

@@ -25,7 +25,7 @@ export async function biodiversityTotals(
   const dimensions = [...new Set(groupBy)];
   if (dimensions.length > Object.keys(COLUMNS).length) throw new UserInputError('groupBy', 'too many dimensions');
   const filter = await validProjectFilter(ctx, rawFilter);
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const query = governedProjects(knex, ctx.viewer, true);
   if (dimensions.includes(BiodiversityDimension.THEME))
     query.joinRaw('cross join lateral unnest(p.themes) as theme(value)');

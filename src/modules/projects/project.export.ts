@@ -53,7 +53,7 @@ export const PROJECTS_EXPORT: ExportDefinition = {
     return checked;
   },
   query(ctx, parameters) {
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     return filterProjects(governedProjects(knex, ctx.viewer), parameters as BiodiversityProjectFilter)
       .select('p.id as project_id', 'p.title', 'p.status', knex.raw("array_to_string(p.themes, ',') as themes"))
       .select('p.implementing_organisation_id', 'p.data_steward_id', 'p.country_code')

@@ -16,7 +16,7 @@ import { ProjectSupport } from './project-support.entity';
 export const servedProjectById = defineLoader(
   (ctx) =>
     new DataLoader<string, DecidedProject | null>(async (ids) => {
-      const knex = ctx.em.getKnex();
+      const knex = ctx.reads.getKnex();
       const rows: GovernedRow[] = await selectProjectRows(governedProjects(knex, ctx.viewer), knex, ctx.viewer).whereIn(
         'p.id',
         [...ids],

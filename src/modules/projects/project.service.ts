@@ -42,7 +42,7 @@ export async function listProjects(
 ): Promise<Page<BiodiversityProject>> {
   const page = pageRequest(args, 2);
   const filter = await validProjectFilter(ctx, args.filter ?? {});
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const order = args.orderBy ?? DEFAULT_ORDER;
   const { rows, totalCount } = await projectPage(knex, ctx.viewer, filter, order, page, withTotalCount);
   const decided = decideProjectRows(ctx, rows);

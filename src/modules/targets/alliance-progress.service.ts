@@ -37,7 +37,7 @@ export async function allianceProgress(
   rawFilter: AllianceProgressFilter,
 ): Promise<AllianceProgress> {
   const filter = await validFilter(ctx, rawFilter);
-  const knex = ctx.em.getKnex();
+  const knex = ctx.reads.getKnex();
   const publicOnly = publicInventoriesOnly(ctx.viewer);
   const preferred = whereGroupsMatch(
     knex

@@ -35,7 +35,7 @@ interface StoredProgressRow {
 export const charterProgressByMember = defineLoader(
   (ctx) =>
     new DataLoader<string, CharterProgress>(async (memberIds) => {
-      const rows: StoredProgressRow[] = await ctx.em
+      const rows: StoredProgressRow[] = await ctx.reads
         .getKnex()
         .from('member_charter_progress')
         .whereIn('member_id', [...memberIds])
@@ -67,13 +67,13 @@ const targetPlans = new WeakMap<Selection, KeyedPlan>();
  */
 export function targetsByMember(ctx: RequestContext, selection: Selection): DataLoader<string, ClimateTarget[]> {
   const { plan, key } = rememberedPlan(targetPlans, selection, () =>
-    planRead(ctx.em, ClimateTarget, keysOnly(selection, ['member']), 't', ['member']),
+    planRead(ctx.reads, ClimateTarget, keysOnly(selection, ['member']), 't', ['member']),
   );
   return ctx.loaders.get(
     `targetsByMember ${key}`,
     () =>
       new DataLoader<string, ClimateTarget[]>(async (memberIds) => {
-        const query = ctx.em
+        const query = ctx.reads
           .getKnex()
           .from(`${plan.table} as t`)
           .whereIn('t.member_id', [...memberIds])
@@ -108,7 +108,7 @@ interface StoredTargetRow {
 export const targetProgressByTarget = defineLoader(
   (ctx) =>
     new DataLoader<string, TargetProgress | null>(async (targetIds) => {
-      const rows: StoredTargetRow[] = await ctx.em
+      const rows: StoredTargetRow[] = await ctx.reads
         .getKnex()
         .from('climate_target_progress')
         .whereIn('target_id', [...targetIds])

@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { defineLoader } from '../../common/context';
+import { defineLoader, type ReadSource } from '../../common/context';
 import { groupByKeys } from '../../common/loaders';
 import { TimberCompliance, TimberComplianceFigures, TimberComplianceYear } from './timber-compliance.type';
 
@@ -29,8 +28,8 @@ const SUMS = [
   "count(*) filter (where compliance = 'NON_COMPLIANT') as non_compliant_count",
 ].join(', ');
 
-function figuresRows(em: EntityManager, commitmentIds: readonly string[]): Promise<FiguresRow[]> {
-  const knex = em.getKnex();
+function figuresRows(reads: ReadSource, commitmentIds: readonly string[]): Promise<FiguresRow[]> {
+  const knex = reads.getKnex();
   return knex
     .select('commitment_id', 'year', knex.raw(SUMS))
     .from('timber_procurement')
@@ -56,7 +55,7 @@ function figures<T extends TimberComplianceFigures>(target: T, row: FiguresRow |
 export const complianceByCommitment = defineLoader(
   (ctx) =>
     new DataLoader<string, TimberCompliance>(async (commitmentIds) => {
-      const rows = await figuresRows(ctx.em, commitmentIds);
+      const rows = await figuresRows(ctx.reads, commitmentIds);
       return groupByKeys(commitmentIds, rows, (row) => row.commitment_id).map((own) =>
         Object.assign(new TimberCompliance(), {
           total: figures(

@@ -44,7 +44,7 @@ export const TIMBER_PROCUREMENTS_EXPORT: ExportDefinition = {
   parameters: { countryCodes: TEXT_LIST, memberIds: TEXT_LIST, fromYear: YEAR, toYear: YEAR },
   validate: validExportConditions,
   query(ctx, { countryCodes, memberIds, fromYear, toYear }) {
-    const knex = ctx.em.getKnex();
+    const knex = ctx.reads.getKnex();
     const query = knex
       .from('timber_procurement as tp')
       .join('timber_commitment as tc', 'tc.id', 'tp.commitment_id')
