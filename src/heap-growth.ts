@@ -5,8 +5,8 @@ import v8 from 'node:v8';
  * to (1 + HEAP_GROWING_PERCENT / 100) times. Left to itself V8 grows it to four times on a machine whose heap limit is
  * 2 GB or more (any machine with 16 GB of memory or more), and under load it does: with about 45 MB alive the next
  * full collection came at 196 MB, so the peak resident set was mostly garbage awaiting it. At 2.5 times the peak
- * under the benchmark's load fell from about 290 to about 215 MB, for about half as many full collections again
- * (docs/performance.md, "Memory").
+ * under the benchmark's load fell from 297–330 to 220–239 MB, for 50–70 % more full collections: about one point of
+ * the busy CPU (docs/performance.md, "Peak memory under load").
  */
 export const HEAP_GROWING_PERCENT = 150;
 
