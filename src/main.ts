@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config';
 import { isEmpty, openDatabase } from './db/database';
-import { EmbeddedPostgresError } from './db/embedded-postgres';
-import { seedDatabase } from '../seeds/seed-database';
-import { logSeedProgress } from '../seeds/seed-progress';
+import { EmbeddedPostgresError } from './db/embedded/embedded-postgres-error';
+import { boundHeapGrowth } from './heap-growth';
 import { graphqlUrl } from './http/graphql-url';
 import { buildServer } from './http/server';
 import { shutDown } from './http/shutdown';
@@ -13,11 +12,17 @@ import { stopWithNpm } from './parent-watch';
 import { buildFederatedSchema } from './schema/build-schema';
 
 async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
   const database = await openDatabase(config, entities, logger, { readReplicas: true });
   if (database.embedded && (await isEmpty(database.orm))) {
     logger.info('fresh embedded database: seeding the demo data set (once; later starts reuse it)');
+    // the seed's code and data are loaded only here: a server that never seeds does not hold them
+    const [{ seedDatabase }, { logSeedProgress }] = await Promise.all([
+      import('../seeds/seed-database.js'),
+      import('../seeds/seed-progress.js'),
+    ]);
     await seedDatabase(database.orm, { progress: logSeedProgress(logger) });
   }
   const app = await buildServer({ config, orm: database.orm, schema: await buildFederatedSchema(), logger });

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import type { EmbeddedDatabase } from './embedded-postgres';
 import { initOrm, migrate, type OrmOptions } from './orm';
 
 export interface Database {
@@ -29,6 +29,8 @@ export async function openDatabase(
       logger.warn('No DATABASE_URL: using the embedded PostgreSQL, which is meant for one machine, not for replicas');
     }
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    // loaded only without DATABASE_URL: a server on an external PostgreSQL never holds the embedded one's code
+    const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
       database: 'climate_alliance',
