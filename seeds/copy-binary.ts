@@ -6,12 +6,6 @@
 import { numericEncoder } from './copy-binary-numeric';
 import { BinaryCopyWriter, type BinaryEncoder } from './copy-binary-writer';
 
-/** A row as `em.insertMany` takes it: values by property name, relations by the related row's id; absent is NULL. */
-export type CopyRow<T> = { [K in keyof T]?: unknown };
-
-/** Bytes of COPY data sent per write: few writes, and the stream's buffer stays small. */
-const CHUNK_BYTES = 256 * 1024;
-
 /** A column as PostgreSQL defines it: its type's name, kind (`e` enum), modifier and, for an array, its element's. */
 export interface ColumnType {
   name: string;
@@ -194,34 +188,4 @@ export function binaryEncoder(column: ColumnType): BinaryEncoder {
   return column.element
     ? arrayEncoder(column.element, column.typeModifier)
     : scalarEncoder(column.type, column.typeKind, column.typeModifier);
-}
-
-/** How the rows of an entity go into COPY: its table, the properties read from each row, their columns and types. */
-export interface CopyFormat {
-  table: string;
-  properties: string[];
-  columns: string[];
-  types: ColumnType[];
-}
-
-/**
- * The rows in COPY's binary format, without its header and trailer, in chunks of about CHUNK_BYTES, each handed out
- * whole (and each in a buffer of its own, so a worker thread can transfer it), taken from `rows` as they are
- * encoded (a generator may hand the same object again: each is written out before the next is asked for).
- */
-export function* binaryRows(format: CopyFormat, rows: Iterable<CopyRow<object>>): Generator<Buffer> {
-  const { properties } = format;
-  const encoders = format.types.map(binaryEncoder);
-  const writer = new BinaryCopyWriter(CHUNK_BYTES);
-  for (const row of rows as Iterable<Record<string, unknown>>) {
-    writer.int16(properties.length);
-    for (let i = 0; i < properties.length; i++) {
-      const value = row[properties[i]];
-      if (value === null || value === undefined) writer.null();
-      else encoders[i](writer, value);
-    }
-    if (writer.chunks.length) yield* writer.chunks.splice(0);
-  }
-  writer.flush();
-  yield* writer.chunks.splice(0);
 }

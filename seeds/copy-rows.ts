@@ -3,10 +3,14 @@ import { pipeline } from 'node:stream/promises';
 import { ReferenceKind, type EntityClass, type EntityManager, type Knex } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { binaryRows, type ColumnType, type CopyFormat, type CopyRow } from './copy-binary';
-import { BINARY_HEADER, BINARY_TRAILER } from './copy-binary-writer';
+import { binaryEncoder, type ColumnType } from './copy-binary';
+import { BINARY_HEADER, BINARY_TRAILER, BinaryCopyWriter } from './copy-binary-writer';
 
-export type { CopyFormat, CopyRow } from './copy-binary';
+/** A row as `em.insertMany` takes it: values by property name, relations by the related row's id; absent is NULL. */
+export type CopyRow<T> = { [K in keyof T]?: unknown };
+
+/** Bytes of COPY data sent per write: few writes, and the stream's buffer stays small. */
+const CHUNK_BYTES = 256 * 1024;
 
 /** The table and the columns of an entity, as MikroORM maps them: every stored scalar and owning to-one relation. */
 function copyColumns<T extends object>(em: EntityManager, entity: EntityClass<T>) {
@@ -57,48 +61,42 @@ async function transactionConnection(em: EntityManager): Promise<Client> {
   return (await transaction.client.acquireConnection()) as Client;
 }
 
-/** The COPY format of `entity`'s rows, as MikroORM maps it and PostgreSQL types its columns. */
-export async function copyFormat<T extends object>(em: EntityManager, entity: EntityClass<T>): Promise<CopyFormat> {
-  const { table, properties, columns } = copyColumns(em, entity);
-  return { table, properties, columns, types: await columnTypes(em, table, columns) };
-}
-
 /**
- * Streams rows in COPY's binary format (binaryRows' chunks) into the format's table with `COPY ... FROM STDIN` on
- * the transaction's connection, as the server takes them. `freeze`: the table was truncated in this transaction, so
- * the rows can be written frozen and never need a vacuum's rewrite. Returns the number of rows.
- */
-export async function copyBinary(
-  em: EntityManager,
-  format: CopyFormat,
-  chunks: Iterable<Buffer>,
-  { freeze = false } = {},
-): Promise<number> {
-  const connection = await transactionConnection(em);
-  const names = format.columns.map((column) => `"${column}"`).join(', ');
-  const copy = connection.query(
-    copyFrom(`copy "${format.table}" (${names}) from stdin with (format binary${freeze ? ', freeze' : ''})`),
-  );
-  function* framed() {
-    yield BINARY_HEADER;
-    yield* chunks;
-    yield BINARY_TRAILER;
-  }
-  await pipeline(Readable.from(framed(), { objectMode: false }), copy);
-  return copy.rowCount;
-}
-
-/**
- * Streams rows of `entity` into its table with COPY in the binary format on the transaction's connection, taking
- * them from `rows` as the server takes them, so memory stays flat however many there are (copyBinary, binaryRows).
- * Returns the number of rows.
+ * Streams rows of `entity` into its table with `COPY ... FROM STDIN` in the binary format on the transaction's
+ * connection, taking them from `rows` as the server takes them, so memory stays flat however many there are (a
+ * generator may hand the same object again: each is written out before the next is asked for). `freeze`: the table
+ * was truncated in this transaction, so the rows can be written frozen and never need a vacuum's rewrite. Returns
+ * the number of rows.
  */
 export async function copyRows<T extends object>(
   em: EntityManager,
   entity: EntityClass<T>,
   rows: Iterable<CopyRow<T>>,
-  options: { freeze?: boolean } = {},
+  { freeze = false } = {},
 ): Promise<number> {
-  const format = await copyFormat(em, entity);
-  return copyBinary(em, format, binaryRows(format, rows), options);
+  const { table, properties, columns } = copyColumns(em, entity);
+  const connection = await transactionConnection(em);
+  const encoders = (await columnTypes(em, table, columns)).map(binaryEncoder);
+  const names = columns.map((column) => `"${column}"`).join(', ');
+  const copy = connection.query(
+    copyFrom(`copy "${table}" (${names}) from stdin with (format binary${freeze ? ', freeze' : ''})`),
+  );
+  function* chunks() {
+    yield BINARY_HEADER;
+    const writer = new BinaryCopyWriter(CHUNK_BYTES);
+    for (const row of rows) {
+      writer.int16(properties.length);
+      for (let i = 0; i < properties.length; i++) {
+        const value = row[properties[i]];
+        if (value === null || value === undefined) writer.null();
+        else encoders[i](writer, value);
+      }
+      if (writer.chunks.length) yield* writer.chunks.splice(0);
+    }
+    writer.flush();
+    yield* writer.chunks.splice(0);
+    yield BINARY_TRAILER;
+  }
+  await pipeline(Readable.from(chunks(), { objectMode: false }), copy);
+  return copy.rowCount;
 }

@@ -118,25 +118,14 @@ function inventoryRecords(member: MemberLines, year: number, totalTco2e: number,
   });
 }
 
-/** What a member's history is drawn from: its years, lines and path, drawn before any of its inventories. */
-interface HistoryPlan {
-  random: Random;
-  years: number[];
-  member: MemberLines;
-  baselineTco2e: number;
-  latestTco2e: number;
-  curve: number;
-  secondStandardYear: number | null;
-}
-
-/** The plan of a member's history (null for organisations and applicants, which report none). */
-function historyPlan(seed: MemberSeed): HistoryPlan | null {
+/** A plausible, deterministic emissions history for one member (empty for organisations and applicants). */
+export function emissionHistory(seed: MemberSeed, context: HistoryContext): InventorySeed[] {
   const population = seed.population ?? REGION_POPULATION[seed.category];
   const profile = COUNTRY_PROFILES[seed.countryCode];
-  if (!population || !profile || !seed.joinedOn) return null;
+  if (!population || !profile || !seed.joinedOn) return [];
   const random = seededRandom(hashSeed(`emissions:${seed.key}`));
   const years = inventoryYears(seed, random);
-  if (!years.length) return null;
+  if (!years.length) return [];
   const urban = population >= 50_000 || seed.category !== 'MUNICIPALITY';
   const rural = population < 20_000;
   const lines = LINE_PROFILES.filter((line) =>
@@ -157,26 +146,6 @@ function historyPlan(seed: MemberSeed): HistoryPlan | null {
   const curve = between(random, 0.7, 1.6);
   const twoStandards = member.bisko && years.length > 2 && random() < 0.08;
   const secondStandardYear = twoStandards ? years[1 + Math.floor(random() * (years.length - 2))] : null;
-  return { random, years, member, baselineTco2e, latestTco2e, curve, secondStandardYear };
-}
-
-/**
- * How many records emissionHistory gives the member (one per line in each inventory), without drawing them: where
- * each batch of members starts counting its record ids, so batches can be generated side by side.
- */
-export function emissionRecordCount(seed: MemberSeed): number {
-  const plan = historyPlan(seed);
-  if (!plan) return 0;
-  return plan.member.lines.length * (plan.years.length + (plan.secondStandardYear === null ? 0 : 1));
-}
-
-/** A plausible, deterministic emissions history for one member (empty for organisations and applicants). */
-export function emissionHistory(seed: MemberSeed, context: HistoryContext): InventorySeed[] {
-  const plan = historyPlan(seed);
-  if (!plan) return [];
-  const { random, years, member, baselineTco2e, latestTco2e, curve, secondStandardYear } = plan;
-  const baselineYear = years[0];
-  const latestYear = years[years.length - 1];
 
   const inventory = (year: number, standard: InventoryStandard): InventorySeed => {
     const progress = latestYear === baselineYear ? 0 : (year - baselineYear) / (latestYear - baselineYear);

@@ -1,6 +1,3 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { initOrm, migrate } from '../../src/db/orm';
@@ -36,27 +33,19 @@ const migratedOnly = `${prefix}_migrated`;
 const orms: MikroORM[] = [];
 const progress: SeedStep[] = [];
 
-/** The compiled command line (`npm run db:seed`), whose emissions seeder encodes the rows in worker threads. */
-const CLI = path.join(__dirname, '..', '..', 'dist', 'src', 'cli.js');
-
-/**
- * A fresh empty database, migrated, then seeded as `npm run db:seed` and the first embedded start do: the first in
- * this process (from the sources, where the emission rows are encoded in this thread), the second by the compiled
- * command line (in worker threads).
- */
+/** A fresh empty database, migrated, then seeded as `npm run db:seed` and the first embedded start do. */
 async function seededDatabase(name: string): Promise<MikroORM> {
   await onMaintenanceDatabase(maintenanceUrl, [`create database "${name}"`]);
   const url = Object.assign(new URL(maintenanceUrl), { pathname: `/${name}` }).toString();
   const orm = await initOrm({ clientUrl: url, entities, statementTimeoutMs: 120_000 });
   orms.push(orm);
   await migrate(orm);
-  if (name === databases[0]) await seedDatabase(orm, { progress: (step) => progress.push(step) });
-  else await promisify(execFile)(process.execPath, [CLI, 'seed'], { env: { ...process.env, DATABASE_URL: url } });
+  await seedDatabase(orm, name === databases[0] ? { progress: (step) => progress.push(step) } : {});
   return orm;
 }
 
-function sql<T>(query: string, params: unknown[] = [], orm = orms[0]): Promise<T[]> {
-  return orm.em.getConnection().execute<T[]>(query, params);
+function sql<T>(query: string, params: unknown[] = []): Promise<T[]> {
+  return orms[0].em.getConnection().execute<T[]>(query, params);
 }
 
 beforeAll(async () => {
@@ -136,14 +125,10 @@ async function figureRows(em: MikroORM['em']) {
 describe('DatabaseSeeder with COPY', () => {
   it.each(Object.entries(GENERATED))('writes the same %s rows as the batched inserts did', async (table, expected) => {
     const [columns, count, md5] = expected;
-    for (const orm of orms) {
-      const [row] = await sql<{ count: number; md5: string }>(
-        `select count(*)::int as count, md5(string_agg(row(${columns})::text, E'\n' order by id)) as md5 from ${table}`,
-        [],
-        orm,
-      );
-      expect(row).toEqual({ count, md5 });
-    }
+    const [row] = await sql<{ count: number; md5: string }>(
+      `select count(*)::int as count, md5(string_agg(row(${columns})::text, E'\n' order by id)) as md5 from ${table}`,
+    );
+    expect(row).toEqual({ count, md5 });
   });
 
   it('stores inventory totals equal to the sums of their records, and the known grand totals', async () => {
