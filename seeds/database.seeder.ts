@@ -32,8 +32,8 @@ export class DatabaseSeeder extends Seeder<SeedContext> {
   async run(em: EntityManager, context: SeedContext = {}): Promise<void> {
     const copiedKeys = await dropKeys(em, tablesOf(em, COPIED));
     const figureKeys = await dropKeys(em, FIGURE_TABLES);
-    // the network tables too: their keys span up to nine text columns, and inserting 157,000 line totals into them
-    // row by row took longer than the statement computing them (x10: 1.6 s; one sorted build afterwards, 0.3 s)
+    // the network tables too, built again after their rebuild: their keys span up to nine columns, and inserting
+    // x10's 157,000 line totals into them row by row took 1.7 s of the backend's CPU (with the builds after, 0.8 s)
     const networkKeys = await dropKeys(
       em,
       NETWORK_TABLES.map((table) => table.name),

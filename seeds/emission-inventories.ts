@@ -76,7 +76,7 @@ export function inventoryRow(inventory: InventorySeed, now: Date): CopyRow<Emiss
 
 /**
  * The rows of the inventories' records: one object, filled again for each record (COPY writes each row out before it
- * asks for the next; a new object per record was most of the seed's garbage, 22 M of them at x50).
+ * asks for the next), not a new one per record for the garbage collector (22 M of them at x50).
  */
 export function* recordRows(inventories: Iterable<InventorySeed>, now: Date): Iterable<CopyRow<EmissionRecord>> {
   const row: Record<keyof RecordSeed | 'createdAt' | 'updatedAt' | 'inventory', unknown> = {
