@@ -58,11 +58,21 @@ function uuidBytes(value: unknown, buffer: Buffer, at: number): void {
   if (bad) throw new Error(`copyRows: ${text} is no uuid`);
 }
 
-function uuid(writer: BinaryCopyWriter, value: unknown): void {
-  const buffer = writer.begin(16);
-  const start = writer.at;
-  uuidBytes(value, buffer, start);
-  writer.end(start + 16, start);
+/** Uuids, the last one's bytes kept: a record's inventory id repeats over its inventory's ~30 records. */
+function uuidEncoder(): BinaryEncoder {
+  let lastValue: unknown;
+  const lastBytes = Buffer.alloc(16);
+  return (writer, value) => {
+    const buffer = writer.begin(16);
+    const start = writer.at;
+    if (value === lastValue) lastBytes.copy(buffer, start);
+    else {
+      uuidBytes(value, buffer, start);
+      buffer.copy(lastBytes, 0, start, start + 16);
+      lastValue = value;
+    }
+    writer.end(start + 16, start);
+  };
 }
 
 /** Microseconds from 1970 to PostgreSQL's epoch, 2000-01-01. */
@@ -119,7 +129,7 @@ function scalarEncoder(type: string, typeKind: string, typeModifier: number): Bi
   if (TEXT_TYPES.has(type)) return text;
   switch (type) {
     case 'uuid':
-      return uuid;
+      return uuidEncoder();
     case 'bool':
       return fixed(1, (buffer, value, at) => {
         if (typeof value !== 'boolean') throw new Error(`copyRows: ${String(value)} is no boolean`);

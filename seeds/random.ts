@@ -31,6 +31,10 @@ export function uuidFromKey(key: string): string {
 
 /** A UUID (version 8, "custom") from a prefix and a counter: ascending, so bulk-loaded primary keys append. */
 export function sequentialUuid(prefix: number, counter: number): string {
+  // below 16^12 the counter's 22 hex digits start with 10 zeros: only its last 12 vary (the records' ids, millions)
+  if (counter < 0x1000000000000) {
+    return `${prefix.toString(16).padStart(8, '0')}-0000-8000-8000-${counter.toString(16).padStart(12, '0')}`;
+  }
   const hex = prefix.toString(16).padStart(8, '0') + counter.toString(16).padStart(22, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(12, 15)}-8${hex.slice(15, 18)}-${hex.slice(18, 30)}`;
 }

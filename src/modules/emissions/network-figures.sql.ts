@@ -387,6 +387,9 @@ export async function rebuildNetworkFigures(
     `insert into member_figure_group (member_id, country_code, member_category, member_status)
      select id, country_code, category, status from member`,
   );
+  // the groups' counts: without them the planner took a freshly seeded database's 20,834 year and sector rows for
+  // 862,554 and sorted 2 M member rows for them (x10: 1.9 s of the backend's CPU instead of 0.5 s)
+  await em.execute('analyze member_figure_group');
   for (const table of NETWORK_TABLES) {
     await em.execute(`delete from ${table.name}`);
     const hashed = hashLineTotals && table === NETWORK_LINE_TABLE;
