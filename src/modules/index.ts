@@ -42,5 +42,8 @@ export const resolvers = modules.flatMap((module) => module.resolvers) as NonEmp
 /** Federation `__resolveReference` functions, per entity type. */
 export const referenceResolvers = modules.flatMap((module) => module.references);
 
+/** Federation reference batches, per entity type. */
+export const referenceBatches = modules.flatMap((module) => (module.referenceBatches ? [module.referenceBatches] : []));
+
 /** Fields answered from what their parent holds, per module. */
 export const knownFields = modules.flatMap((module) => (module.knownFields ? [module.knownFields] : []));

@@ -4,9 +4,11 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, isInputObjectType, isObjectType, parse } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage } from 'type-graphql';
-import { knownFields, referenceResolvers, resolvers } from '../modules';
+import { knownFields, referenceBatches, referenceResolvers, resolvers } from '../modules';
 import { applyColumnLengths } from './input-lengths';
+import { answerEntitiesInBatches } from './entity-batches';
 import { answerKnownFields } from './known-fields';
+import { plainRootQueries } from './plain-root-queries';
 
 /** The Federation 2 version we link: the lowest that has every directive we use. */
 const FEDERATION_LINK =
@@ -77,7 +79,9 @@ export async function buildFederatedSchema(): Promise<GraphQLSchema> {
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolverMap }]);
   copyExtensions(typeGraphqlSchema, schema);
   applyColumnLengths(schema);
+  plainRootQueries(schema, resolvers);
   answerKnownFields(schema, knownFields);
+  answerEntitiesInBatches(schema, referenceBatches);
   serveSubgraphSdl(schema);
   return schema;
 }

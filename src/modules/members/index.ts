@@ -7,7 +7,7 @@ import { countryReference } from './country.reference';
 import { CountryResolver } from './country.resolver';
 import { Member } from './member.entity';
 import { listedPopulation } from './member.loaders';
-import { memberReference } from './member.reference';
+import { memberReference, memberReferences } from './member.reference';
 import { MemberResolver } from './member.resolver';
 import { PopulationRecord } from './population-record.entity';
 
@@ -16,6 +16,7 @@ export const members: ApiModule = {
   entities: [Country, CoordinationOffice, Member, PopulationRecord],
   resolvers: [CountryResolver, CoordinationOfficeResolver, MemberResolver],
   references: [memberReference, countryReference],
+  referenceBatches: memberReferences,
   knownFields: {
     Member: {
       country: plannedValue('country'),

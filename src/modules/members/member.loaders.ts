@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { byKeys, groupByKeys } from '../../common/loaders';
 import { defineLoader, type RequestContext } from '../../common/context';
 import type { Knex } from '@mikro-orm/postgresql';
-import { plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { type KeyedPlan, plannedObject, type ReadPlan, selectPlanned } from '../../common/read-plan';
+import { isUuid } from '../../common/validation';
 import { cachedRows } from '../../common/statement-cache.sql';
 import type { Selection } from '../../common/selection';
 import { CoordinationOffice } from './coordination-office.entity';
@@ -34,15 +35,50 @@ export function plannedMemberById(ctx: RequestContext, selection: Selection): Da
       `plannedMemberById ${key}`,
       () =>
         new DataLoader<string, Member | null>(async (ids) => {
-          const rows = await memberRows(ctx, plan, key, ids);
-          // plain objects with the selected properties of Member: the resolvers read nothing else
-          const members = rows.map((row) => plannedObject(row, plan) as unknown as Member);
+          const members = membersOf(await memberRows(ctx, plan, key, ids), plan);
           return byKeys(ids, members, (member) => member.id, null);
         }),
     );
     selectionLoaders.set(selection, loader);
   }
   return loader;
+}
+
+/** Plain objects with the selected properties of Member: the resolvers read nothing else. */
+function membersOf(rows: Record<string, unknown>[], plan: ReadPlan): Member[] {
+  return rows.map((row) => plannedObject(row, plan) as unknown as Member);
+}
+
+/**
+ * The member `id` (valid, lower case) read by `keyed` at once, without a loader: for a field that nothing can be
+ * batched with. The same statement as a batch of one id.
+ */
+export function plannedMember(ctx: RequestContext, keyed: KeyedPlan, id: string): Promise<Member | null> {
+  return memberRows(ctx, keyed.plan, keyed.key, [id]).then(
+    (rows) => membersOf(rows, keyed.plan).find((member) => member.id === id) ?? null,
+  );
+}
+
+/**
+ * The members of `ids` (any strings: what is not a UUID is no member) read by `keyed` in one statement, in their
+ * order, null where there is none, each as a loader of `keyed` would give it: the distinct ids in order of first
+ * appearance, one object per id. When the statement fails, what it would have given is that failure.
+ */
+export function plannedMembersOf(
+  ctx: RequestContext,
+  keyed: KeyedPlan,
+  ids: readonly string[],
+): Promise<(Member | null | Promise<never>)[]> {
+  const valid = ids.map((id) => (isUuid(id) ? id.toLowerCase() : null));
+  const distinct = [...new Set(valid.filter((id) => id !== null))];
+  if (!distinct.length) return Promise.resolve(valid.map(() => null));
+  return memberRows(ctx, keyed.plan, keyed.key, distinct).then(
+    (rows) => {
+      const byId = new Map(membersOf(rows, keyed.plan).map((member) => [member.id, member]));
+      return valid.map((id) => (id === null ? null : (byId.get(id) ?? null)));
+    },
+    (error: unknown) => valid.map((id) => (id === null ? null : Promise.reject(error))),
+  );
 }
 
 /**

@@ -2,8 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../common/context';
 import { selectionOf } from '../../common/selection';
 import { isUuid } from '../../common/validation';
+import type { ReferenceBatches } from '../module';
 import type { Member } from './member.entity';
-import { plannedMemberById } from './member.loaders';
+import { plannedMemberById, plannedMembersOf } from './member.loaders';
+import { fieldMemberPlan } from './member-plan';
 
 /**
  * Federation: resolves `{ __typename: "Member", id }` representations, batched (one statement per batch, reading the
@@ -20,4 +22,17 @@ export const memberReference = {
       return plannedMemberById(ctx, selectionOf(info, 'Member')).load(reference.id.toLowerCase());
     },
   },
+};
+
+/**
+ * The same, for all Member representations of an `_entities` field at once (see ReferenceBatches): one statement
+ * read by the field's remembered plan, no loader and no promise per representation.
+ */
+export const memberReferences: ReferenceBatches = {
+  Member: (references, ctx, info) =>
+    plannedMembersOf(
+      ctx,
+      fieldMemberPlan(ctx, info, 'Member'),
+      references.map((reference) => reference.id as string),
+    ),
 };

@@ -34,7 +34,7 @@ export class MemberResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Member | null> {
-    return readMember(ctx, id, selectionOf(info));
+    return readMember(ctx, id, info);
   }
 
   @Mutation(() => Member, { description: 'Adds a member. ADMIN only.' })

@@ -1,9 +1,11 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireAdmin } from '../../auth/authorize';
 import type { RequestContext } from '../../common/context';
 import { UserInputError } from '../../common/errors';
 import { OrderDirection } from '../../common/order';
 import { Page, pageRequest, type PageArgs } from '../../common/pagination';
-import { nodesOf, type Selection } from '../../common/selection';
+import { nodesOf, type Selection, selectionOf } from '../../common/selection';
+import { isOnlyRootField } from '../../common/only-root-field';
 import { requireIntInRange, requireText, requireUuid } from '../../common/validation';
 import { findForUpdate, flushOrConflict } from '../../common/versioning';
 import { visibleInventoriesSql } from '../emissions/inventory-visibility.rules';
@@ -19,8 +21,8 @@ import {
   type MemberOrder,
   type MemberUpdate,
 } from './member.inputs';
-import { memberById, plannedMemberById, rememberListedPopulation } from './member.loaders';
-import { keyedMemberPlan } from './member-plan';
+import { memberById, plannedMember, plannedMemberById, rememberListedPopulation } from './member.loaders';
+import { fieldMemberPlan, keyedMemberPlan } from './member-plan';
 
 const DEFAULT_ORDER: MemberOrder = { field: MemberOrderField.NAME, direction: OrderDirection.ASC };
 
@@ -29,9 +31,15 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
   return memberById(ctx).load(requireUuid('id', id));
 }
 
-/** One member as a plain object with the properties `selection` asks (one statement per batch of alike reads). */
-export async function readMember(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
-  return plannedMemberById(ctx, selection).load(requireUuid('id', id));
+/**
+ * One member as a plain object with the properties its field selects: read at once by the field's remembered plan
+ * when the field is the operation's only one, else by the loader of its selection (one statement per batch of alike
+ * reads of sibling fields).
+ */
+export function readMember(ctx: RequestContext, id: string, info: GraphQLResolveInfo): Promise<Member | null> {
+  const valid = requireUuid('id', id);
+  if (isOnlyRootField(info)) return plannedMember(ctx, fieldMemberPlan(ctx, info), valid);
+  return plannedMemberById(ctx, selectionOf(info)).load(valid);
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
