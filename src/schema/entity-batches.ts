@@ -5,13 +5,18 @@ import type { ReferenceBatch, ReferenceBatches } from '../modules/module';
 
 type Representation = Record<string, unknown>;
 
-/** The entity as @apollo/subgraph hands it on: with its `__typename`, which tells the `_Entity` union its type. */
+/**
+ * The entity with its `__typename`, which tells the `_Entity` union its type, as @apollo/subgraph gives it (a copy
+ * when it carries another), set as a plain property: defining it non-enumerable, as @apollo/subgraph does, cost ten
+ * times more per entity, and no resolver enumerates its parent.
+ */
 function withTypename(entity: unknown, typename: string): unknown {
   if (entity === null || typeof entity !== 'object' || typeof (entity as PromiseLike<unknown>).then === 'function') {
     return entity;
   }
   if ('__typename' in entity && entity.__typename !== typename) return { ...entity, __typename: typename };
-  return Object.defineProperty(entity, '__typename', { value: typename });
+  (entity as { __typename: string }).__typename = typename;
+  return entity;
 }
 
 /**

@@ -230,3 +230,90 @@ describe('_entities for members with their country: one statement per shape of s
     expect(unlike.statements).toBe(2);
   });
 });
+
+describe('members by id beside other fields: alike reads still share one statement', () => {
+  const { wien, frankfurt, klimaverein } = NAMED_MEMBERS;
+
+  it('reads two member fields that select alike in one statement, unlike ones in two', async () => {
+    const alike = await measured(`query ($a: ID!, $b: ID!) { a: member(id: $a) { name } b: member(id: $b) { name } }`, {
+      a: wien.id,
+      b: frankfurt.id,
+    });
+    expect(alike.data).toEqual({ a: { name: 'Wien' }, b: { name: 'Frankfurt am Main' } });
+    expect(alike.statements).toBe(1);
+    const unlike = await measured(`query ($a: ID!, $b: ID!) { a: member(id: $a) { name } b: member(id: $b) { id } }`, {
+      a: wien.id,
+      b: frankfurt.id,
+    });
+    expect(unlike.data).toEqual({ a: { name: 'Wien' }, b: { id: frankfurt.id } });
+    expect(unlike.statements).toBe(2);
+  });
+
+  it('reads a member field and _entities that select alike in one statement', async () => {
+    const { data, statements } = await measured(
+      `query ($id: ID!, $representations: [_Any!]!) { member(id: $id) { id name }
+        _entities(representations: $representations) { ... on Member { id name } } }`,
+      { id: wien.id, representations: [{ __typename: 'Member', id: klimaverein.id }] },
+    );
+    expect(data.member).toEqual({ id: wien.id, name: 'Wien' });
+    expect(data._entities).toEqual([{ id: klimaverein.id, name: klimaverein.name }]);
+    expect(statements).toBe(1);
+  });
+
+  it('follows @include from one execution of a document to the next, reading only what is included', async () => {
+    const query = `query ($id: ID!, $withTargets: Boolean!) { member(id: $id) { name
+      targets @include(if: $withTargets) { targetYear } } }`;
+    const sent: string[] = [];
+    const listen = (statement: { sql: string }) => sent.push(statement.sql);
+    api.orm.em.getKnex().on('query', listen);
+    try {
+      for (const withTargets of [true, false, true, false]) {
+        const { data, statements } = await measured(query, { id: wien.id, withTargets });
+        expect(data.member.name).toBe('Wien');
+        expect(data.member.targets?.length > 0).toBe(withTargets);
+        expect(statements).toBe(1);
+      }
+    } finally {
+      api.orm.em.getKnex().off('query', listen);
+    }
+    expect(sent.map((sql) => sql.includes('climate_target'))).toEqual([true, false, true, false]);
+  });
+});
+
+describe('_entities of members read by the field plan', () => {
+  const { wien, klimaverein } = NAMED_MEMBERS;
+  const INVENTORIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+    ... on Member { id inventories { year } } } }`;
+
+  it('gives each representation its member, repeated ones alike, in one statement', async () => {
+    const representations = [wien.id, klimaverein.id, wien.id, wien.id.toUpperCase(), 'not-a-uuid'].map((id) => ({
+      __typename: 'Member',
+      id,
+    }));
+    const { data, statements } = await measured(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+        __typename ... on Member { id name } } }`,
+      { representations },
+    );
+    const wienEntity = { __typename: 'Member', id: wien.id, name: 'Wien' };
+    expect(data._entities).toEqual([
+      wienEntity,
+      { __typename: 'Member', id: klimaverein.id, name: klimaverein.name },
+      wienEntity,
+      wienEntity,
+      null,
+    ]);
+    expect(statements).toBe(1);
+  });
+
+  it('reads the inventories each caller may see, an API key first and then anonymously', async () => {
+    const representations = [{ __typename: 'Member', id: klimaverein.id }];
+    const all = await measured(INVENTORIES, { representations }, TEST_ADMIN_SECRET);
+    const publicOnly = await measured(INVENTORIES, { representations });
+    const count = (where: string) => api.countRows('emission_inventory', where, [klimaverein.id]);
+    expect(all.data._entities[0].inventories).toHaveLength(await count('member_id = ?'));
+    expect(publicOnly.data._entities[0].inventories).toHaveLength(await count('member_id = ? and is_public'));
+    expect(publicOnly.data._entities[0].inventories.length).toBeLessThan(all.data._entities[0].inventories.length);
+    expect([all.statements, publicOnly.statements]).toEqual([1, 1]);
+  });
+});
