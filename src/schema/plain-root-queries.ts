@@ -1,5 +1,6 @@
 import { type GraphQLFieldResolver, GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { isOnlyRootField } from '../common/only-root-field';
 
 type QueryMetadata = ReturnType<typeof getMetadataStorage>['queries'][number];
 type ParamMetadata = NonNullable<QueryMetadata['params']>[number];
@@ -32,9 +33,11 @@ function plainParam(param: ParamMetadata): Param | null {
 
 /**
  * Calls the resolver methods of root queries whose parameters type-graphql hands over unchanged (plainParam) with
- * no middleware and no roles, directly. type-graphql's wrapper validates every argument in an `async` function
- * (`Promise.all` of the parameters, then the method in a `then`), a promise and a microtask for every root field
- * even when nothing is validated. What the method returns or throws is the field's value or error, as before.
+ * no middleware and no roles directly, when the field is the operation's only one. type-graphql's wrapper validates
+ * every argument in an `async` function (`Promise.all` of the parameters, then the method in a `then`): a promise and
+ * microtasks for every root field even when nothing is validated. What the method returns or throws is the field's
+ * value or error, as before. Beside other fields type-graphql's wrapper still runs: the order in which their errors
+ * are reported follows how many microtasks each field takes, so it stays as it was.
  */
 export function plainRootQueries(schema: GraphQLSchema, resolvers: readonly Function[]): void {
   const fields = schema.getQueryType()?.getFields() ?? {};
@@ -54,11 +57,14 @@ export function plainRootQueries(schema: GraphQLSchema, resolvers: readonly Func
     if (!instances.has(target)) instances.set(target, new target());
     const instance = instances.get(target) as Record<string, (...values: unknown[]) => unknown>;
     const method = instance[query.methodName];
-    const resolve: GraphQLFieldResolver<unknown, Record<string, unknown>> = (_source, args, context, info) =>
-      method.apply(
+    const wrapped = field.resolve as GraphQLFieldResolver<unknown, Record<string, unknown>>;
+    const resolve: GraphQLFieldResolver<unknown, Record<string, unknown>> = (source, args, context, info) => {
+      if (!isOnlyRootField(info)) return wrapped(source, args, context, info);
+      return method.apply(
         instance,
         params.map((param) => param!(args, context, info)),
       );
+    };
     field.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
   }
 }

@@ -37,9 +37,12 @@ export async function getMember(ctx: RequestContext, id: string): Promise<Member
  * reads of sibling fields).
  */
 export function readMember(ctx: RequestContext, id: string, info: GraphQLResolveInfo): Promise<Member | null> {
-  const valid = requireUuid('id', id);
-  if (isOnlyRootField(info)) return plannedMember(ctx, fieldMemberPlan(ctx, info), valid);
-  return plannedMemberById(ctx, selectionOf(info)).load(valid);
+  if (!isOnlyRootField(info)) return readMemberBatched(ctx, id, selectionOf(info));
+  return plannedMember(ctx, fieldMemberPlan(ctx, info), requireUuid('id', id));
+}
+
+async function readMemberBatched(ctx: RequestContext, id: string, selection: Selection): Promise<Member | null> {
+  return plannedMemberById(ctx, selection).load(requireUuid('id', id));
 }
 
 async function validFilter(ctx: RequestContext, filter: MemberFilter = {}): Promise<MemberFilter> {
