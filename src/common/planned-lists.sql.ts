@@ -64,14 +64,19 @@ function jsonObjectSql(plan: ReadPlan): string {
 /** The list's value as read (parsed JSON), turned in place into the plain objects its plan describes. */
 export function plannedListValue(value: unknown, list: PlannedList): unknown {
   if (list.single) return value == null ? null : fromJson(value as Record<string, unknown>, list.plan);
-  for (const element of value as Record<string, unknown>[]) fromJson(element, list.plan);
+  const { plan } = list;
+  // JSON.parse made the objects already: most lists (records of an inventory) hold nothing to change
+  if (!plan.converted.length && !plan.relations.length && !plan.lists.length) return value;
+  for (const element of value as Record<string, unknown>[]) fromJson(element, plan);
   return value;
 }
 
 function fromJson(object: Record<string, unknown>, plan: ReadPlan): Record<string, unknown> {
-  for (const column of plan.columns) {
+  for (const column of plan.converted) {
     const value = object[column.key];
-    if (column.convert && value != null) object[column.key] = column.convert(value);
+    // JSON numbers are the JavaScript numbers a decimal converts to
+    if (value != null && !(column.keepsNumbers && typeof value === 'number'))
+      object[column.key] = column.convert!(value);
   }
   for (const relation of plan.relations) {
     const value = object[relation.key];
