@@ -123,11 +123,14 @@ export function filteredMembers(
   return query;
 }
 
-/** A member read by a plan (its selected properties), with its sort key and, when asked, its latest population. */
-export interface PlannedMemberRow {
-  member: Member;
-  sortKey: string | number;
-  population: number | null;
+/**
+ * Members read by a plan (plain objects with their selected properties), and by index each one's sort key and, when
+ * asked, its latest population.
+ */
+export interface PlannedMembers {
+  members: Member[];
+  sortKeys: (string | number)[];
+  populations: (number | null)[] | null;
 }
 
 /** What the list asks beside the plan's columns: the latest population, and the `totalCount` of the filter. */
@@ -149,7 +152,7 @@ export async function memberPageRows(
   order: MemberOrder,
   page: PageRequest,
   visibleInventories: string,
-): Promise<{ rows: PlannedMemberRow[]; totalCount: number | null }> {
+): Promise<PlannedMembers & { totalCount: number | null }> {
   const sortKey = SORT_KEYS[order.field];
   const direction = order.direction ?? OrderDirection.ASC;
   const [afterValue, afterId] = page.after ? cursorBindings(page.after, sortKey.sqlType) : [];
@@ -171,15 +174,16 @@ export async function memberPageRows(
     return withTotal(query, memberTotal(reads, conditions, visibleInventories), direction, idKey);
   });
   const { rows, totalCount } = options.withTotalCount ? pageAndTotal(read, idKey) : { rows: read, totalCount: null };
-  return {
-    rows: rows.map((row) => ({
-      // a plain object with the selected properties of Member: the resolvers read nothing else
-      member: plannedObject(row, plan) as unknown as Member,
-      sortKey: row.sort_key as string | number,
-      population: (row.latest_population as number | null | undefined) ?? null,
-    })),
-    totalCount,
-  };
+  const members: Member[] = [];
+  const sortKeys: (string | number)[] = [];
+  const populations: (number | null)[] | null = options.withPopulation ? [] : null;
+  for (const row of rows) {
+    // a plain object with the selected properties of Member: the resolvers read nothing else
+    members.push(plannedObject(row, plan) as unknown as Member);
+    sortKeys.push(row.sort_key as string | number);
+    populations?.push((row.latest_population as number | null | undefined) ?? null);
+  }
+  return { members, sortKeys, populations, totalCount };
 }
 
 /**

@@ -78,18 +78,16 @@ export async function listMembers(
   const withPopulation = nodes.has('population');
   const order = args.orderBy ?? DEFAULT_ORDER;
   const options = { withPopulation, withTotalCount: connection.has('totalCount') };
-  const { rows, totalCount } = await memberPageRows(ctx.reads, plan, options, where, order, page, visibleInventories);
-  const sortKeys = new Map<Member, [string | number, string]>();
-  for (const row of rows) {
-    sortKeys.set(row.member, [row.sortKey, row.member.id]);
-    if (withPopulation) rememberListedPopulation(row.member, row.population);
-  }
-  return new Page(
-    rows.map((row) => row.member),
-    page,
-    (member) => sortKeys.get(member)!,
-    () => totalCount ?? countMembers(ctx.reads, where, visibleInventories),
-  );
+  const read = await memberPageRows(ctx.reads, plan, options, where, order, page, visibleInventories);
+  const { members, sortKeys, populations, totalCount } = read;
+  if (populations) members.forEach((member, index) => rememberListedPopulation(member, populations[index]));
+  // the cursors' positions, found once a cursor is asked (most pages ask none)
+  let positions: Map<Member, number> | undefined;
+  const cursorOf = (member: Member): [string | number, string] => {
+    positions ??= new Map(members.map((listed, index) => [listed, index]));
+    return [sortKeys[positions.get(member)!], member.id];
+  };
+  return new Page(members, page, cursorOf, () => totalCount ?? countMembers(ctx.reads, where, visibleInventories));
 }
 
 export async function createMember(ctx: RequestContext, input: MemberInput): Promise<Member> {
