@@ -1,6 +1,8 @@
 import type { ConnectionType, EntityManager, Knex, MetadataStorage, Platform } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Viewer } from '../auth/viewer';
+import { forkForRequest, ReplicaRoutingDriver } from '../db/replica-routing-driver';
+import type { RequestScope } from '../db/request-scope';
 import type { ReadSource, RequestContext } from './context';
 import { LoaderRegistry } from './loaders';
 
@@ -9,15 +11,19 @@ import { LoaderRegistry } from './loaders';
  * and helpers) cost about 3 % of a small read's CPU, and most reads hydrate no entity, so need none. Until then the
  * reads' knex is a read connection's, as a fresh fork's is (no transaction); once there is a fork (or a mutation set
  * its transaction's EntityManager), it is that EntityManager's knex, so reads inside a transaction run in it.
+ * Both know the request's scope (../db/request-scope.ts): its reads stick to one server and stop when it is given up.
  */
 export class LazyFork implements ReadSource {
   private fork: EntityManager | undefined;
+  private driver: { getConnection(type: ConnectionType): { getKnex(): Knex } } | undefined;
 
-  constructor(private readonly root: EntityManager) {}
+  constructor(
+    private readonly root: EntityManager,
+    readonly scope?: RequestScope,
+  ) {}
 
   get em(): EntityManager {
-    // there is no transaction or MikroORM request context to find: skip looking for one
-    return (this.fork ??= this.root.fork({ disableContextResolution: true }));
+    return (this.fork ??= forkForRequest(this.root, this.scope));
   }
 
   set em(em: EntityManager) {
@@ -25,7 +31,13 @@ export class LazyFork implements ReadSource {
   }
 
   getKnex(type: ConnectionType = 'read'): Knex {
-    return this.fork ? this.fork.getKnex(type) : this.root.getConnection(type).getKnex();
+    if (this.fork) return this.fork.getKnex(type);
+    return (this.driver ??= this.requestDriver()).getConnection(type).getKnex();
+  }
+
+  private requestDriver() {
+    const driver = this.root.getDriver();
+    return this.scope && driver instanceof ReplicaRoutingDriver ? driver.forRequest(this.scope) : driver;
   }
 
   getMetadata(): MetadataStorage {
@@ -38,7 +50,7 @@ export class LazyFork implements ReadSource {
 }
 
 /** The fields of a request's context that are not its EntityManager. */
-export type RequestFields = Pick<RequestContext, 'requestId' | 'viewer' | 'log' | 'accessPurpose'>;
+export type RequestFields = Pick<RequestContext, 'requestId' | 'viewer' | 'log' | 'accessPurpose' | 'scope'>;
 
 /** A request's context whose EntityManager is a LazyFork's: forked when first used, and the reads' source. */
 export class LazyForkContext implements RequestContext {
@@ -46,6 +58,7 @@ export class LazyForkContext implements RequestContext {
   viewer: Viewer;
   log: Logger;
   accessPurpose?: string;
+  readonly scope?: RequestScope;
   loaders = new LoaderRegistry();
   readonly reads: LazyFork;
 
@@ -54,7 +67,8 @@ export class LazyForkContext implements RequestContext {
     this.viewer = fields.viewer;
     this.log = fields.log;
     this.accessPurpose = fields.accessPurpose;
-    this.reads = new LazyFork(root);
+    this.scope = fields.scope;
+    this.reads = new LazyFork(root, fields.scope);
   }
 
   get em(): EntityManager {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { currentSignal, RequestAbortedError } from './request-signal';
+import { currentRequestScope } from './request-scope';
+import { RequestAbortedError, type RequestSignal } from './request-signal';
 
 /** Lets a transaction end after its request was given up, so its connection is left clean. */
 const ROLLBACK = /^\s*rollback\b/i;
@@ -8,6 +9,19 @@ const CANCEL_TIMEOUT_MS = 2_000;
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;
 type QueryFunction = (...args: unknown[]) => unknown;
+
+/**
+ * The key under which a statement's config names the signal of its request (scoped-knex.ts sets it on a config made
+ * for that one statement, which the guard may then complete in place). Without it, the statement runs in a
+ * transaction, whose request scope is async-local (request-scope.ts), or outside any request.
+ */
+export const STATEMENT_SIGNAL = Symbol('statement signal');
+
+interface StatementConfig {
+  text?: unknown;
+  query_timeout?: number;
+  [STATEMENT_SIGNAL]?: RequestSignal;
+}
 
 export interface StatementGuardOptions {
   connectionString: string;
@@ -43,12 +57,19 @@ export function guardStatements({ connectionString, queryTimeoutMs }: StatementG
   return (connection: Client, done: (error: Error | null, connection: Client) => void): void => {
     const query = connection.query.bind(connection) as QueryFunction;
     const guarded: QueryFunction = (config, ...rest) => {
-      const callback = rest.at(-1);
+      const callback = rest[rest.length - 1];
       if (typeof callback !== 'function' || !config || typeof config !== 'object') return query(config, ...rest);
-      const timed = { query_timeout: queryTimeoutMs, ...config };
-      const signal = currentSignal();
+      let timed = config as StatementConfig;
+      let signal: RequestSignal | undefined;
+      if (STATEMENT_SIGNAL in timed) {
+        signal = timed[STATEMENT_SIGNAL];
+        timed.query_timeout ??= queryTimeoutMs;
+      } else {
+        signal = currentRequestScope()?.signal;
+        timed = { query_timeout: queryTimeoutMs, ...timed };
+      }
       if (!signal) return query(timed, ...rest);
-      if (signal.aborted && !ROLLBACK.test(String((config as { text?: unknown }).text ?? ''))) {
+      if (signal.aborted && !ROLLBACK.test(String(timed.text ?? ''))) {
         process.nextTick(callback as QueryCallback, new RequestAbortedError('the request was given up'));
         return undefined;
       }
@@ -58,10 +79,11 @@ export function guardStatements({ connectionString, queryTimeoutMs }: StatementG
         if (pid) cancelBackend(connectionString, pid);
       };
       signal.addEventListener('abort', giveUp, { once: true });
-      return query(timed, ...rest.slice(0, -1), (error: Error | null, result?: unknown) => {
+      const settle = (error: Error | null, result?: unknown) => {
         signal.removeEventListener('abort', giveUp);
         (callback as QueryCallback)(error, result);
-      });
+      };
+      return rest.length === 1 ? query(timed, settle) : query(timed, ...rest.slice(0, -1), settle);
     };
     connection.query = guarded as Client['query'];
     done(null, connection);
