@@ -2,7 +2,7 @@ import type { ConnectionType, EntityManager, Knex, MetadataStorage, Platform } f
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Viewer } from '../auth/viewer';
-import type { RequestScope } from '../db/request-scope';
+import type { RequestScope } from './request-scope';
 import type { LoaderRegistry } from './loaders';
 
 /** What a read path builds its SQL on: the entities' metadata and a knex; an EntityManager is one. */

@@ -1,7 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import type { RequestSignal } from '../db/request-signal';
-import type { ScopedClient } from '../db/scoped-knex';
-import { STATEMENT_SIGNAL } from '../db/statement-guard';
+import { type RequestSignal, type ScopedClient, STATEMENT_SIGNAL } from './request-scope';
 
 /** A statement's text in knex's form (`?`) and in PostgreSQL's (`$1`, `$2`, ...), and the name it is prepared under. */
 export interface PooledStatement {
@@ -36,7 +34,7 @@ interface StatementConfig {
  * config its driver call makes, so the pool's statement guard and timeouts apply; the same `query` and `query-error`
  * events, which the statement counter of the tests and any listener see; errors prefixed with the statement, as knex
  * does), without knex's runner: its builder, its `?` to `$n` rewriting and its promise chain cost more per request
- * than the call. The request's signal comes with `knex` when it is a request's (../db/scoped-knex.ts).
+ * than the call. The request's signal comes with `knex` when it is a request's (src/db/scoped-knex.ts).
  * In a transaction, knex's path: the statement must run on the transaction's connection.
  */
 export function pooledRows(

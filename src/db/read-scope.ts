@@ -1,4 +1,4 @@
-import type { RequestScope } from './request-scope';
+import type { RequestScope } from '../common/request-scope';
 
 /** What one request did so far that decides where its reads go (see replica-routing-driver.ts). */
 export type ReadScope = Pick<RequestScope, 'primary' | 'replica'>;

@@ -2,7 +2,6 @@ import {
   type AnyEntity,
   type ConnectionType,
   type EntityData,
-  type EntityManager,
   type Knex,
   type LoggingOptions,
   type PostgreSqlConnection,
@@ -12,7 +11,8 @@ import {
 } from '@mikro-orm/postgresql';
 import type { ReadScope } from './read-scope';
 import type { ReplicaHealth } from './replica-health';
-import { currentRequestScope, type RequestScope } from './request-scope';
+import type { RequestScope } from '../common/request-scope';
+import { currentTransactionScope } from './transaction-scope';
 import { scopedConnection } from './scoped-knex';
 
 /**
@@ -47,7 +47,7 @@ export class ReplicaRoutingDriver extends PostgreSqlDriver {
 
   override getConnection(type: ConnectionType = 'write'): PostgreSqlConnection {
     const scope = this.requestScope;
-    if (!scope) return this.connectionFor(type, currentRequestScope());
+    if (!scope) return this.connectionFor(type, currentTransactionScope());
     return scopedConnection(this.connectionFor(type, scope), scope);
   }
 
@@ -86,16 +86,4 @@ export class ReplicaRoutingDriver extends PostgreSqlDriver {
     await this.health?.close();
     await super.close(force);
   }
-}
-
-/**
- * A fork of `root` for the request of `scope`: its driver is the request's view (forRequest), so everything the fork
- * runs, MikroORM's own queries and its transactions included, knows the request without an async-local store.
- */
-export function forkForRequest(root: EntityManager, scope: RequestScope | undefined): EntityManager {
-  const driver = root.getDriver();
-  // there is no transaction or MikroORM request context to find: skip looking for one
-  if (!scope || !(driver instanceof ReplicaRoutingDriver)) return root.fork({ disableContextResolution: true });
-  const parent = Object.create(root, { driver: { value: driver.forRequest(scope) } }) as EntityManager;
-  return parent.fork({ disableContextResolution: true });
 }

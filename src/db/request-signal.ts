@@ -1,9 +1,4 @@
-/** What the SQL layer obeys of a request: whether it was given up, and a call when it is. */
-export interface RequestSignal {
-  readonly aborted: boolean;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
+import type { RequestSignal } from '../common/request-scope';
 
 /**
  * A RequestSignal for one request, aborted once: the listeners of the statements running then are called. Every

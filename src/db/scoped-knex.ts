@@ -1,6 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import type { RequestScope } from './request-scope';
-import { STATEMENT_SIGNAL } from './statement-guard';
+import { type RequestScope, type ScopedClient as ClientScope, STATEMENT_SIGNAL } from '../common/request-scope';
 
 /** The parts of a knex function this reads: its context, whose client every builder it starts is given. */
 interface KnexFunction {
@@ -20,8 +19,7 @@ interface PgConnection {
 }
 
 /** knex's client of a pool, or a request's view of it (which has `requestScope`). */
-export interface ScopedClient {
-  requestScope?: RequestScope;
+interface ScopedClient extends ClientScope {
   _query(connection: PgConnection, obj: KnexQueryObject): Promise<KnexQueryObject>;
 }
 

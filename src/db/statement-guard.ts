@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { currentRequestScope } from './request-scope';
-import { RequestAbortedError, type RequestSignal } from './request-signal';
+import { type RequestSignal, STATEMENT_SIGNAL } from '../common/request-scope';
+import { RequestAbortedError } from './request-signal';
+import { currentTransactionScope } from './transaction-scope';
 
 /** Lets a transaction end after its request was given up, so its connection is left clean. */
 const ROLLBACK = /^\s*rollback\b/i;
@@ -9,13 +10,6 @@ const CANCEL_TIMEOUT_MS = 2_000;
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;
 type QueryFunction = (...args: unknown[]) => unknown;
-
-/**
- * The key under which a statement's config names the signal of its request (scoped-knex.ts sets it on a config made
- * for that one statement, which the guard may then complete in place). Without it, the statement runs in a
- * transaction, whose request scope is async-local (request-scope.ts), or outside any request.
- */
-export const STATEMENT_SIGNAL = Symbol('statement signal');
 
 interface StatementConfig {
   text?: unknown;
@@ -65,7 +59,7 @@ export function guardStatements({ connectionString, queryTimeoutMs }: StatementG
         signal = timed[STATEMENT_SIGNAL];
         timed.query_timeout ??= queryTimeoutMs;
       } else {
-        signal = currentRequestScope()?.signal;
+        signal = currentTransactionScope()?.signal;
         timed = { query_timeout: queryTimeoutMs, ...timed };
       }
       if (!signal) return query(timed, ...rest);

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { RequestScope } from '../db/request-scope';
+import { RequestScope } from '../common/request-scope';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Where the request's reads go and when its SQL stops (../db/request-scope.ts); its contexts carry it. */
+    /** Where the request's reads go and when its SQL stops (../common/request-scope.ts); its contexts carry it. */
     requestScope: RequestScope | null;
   }
 }
 
 /**
- * Each request of the scope gets its request scope (../db/request-scope.ts): its reads on one replica, or on the primary
+ * Each request of the scope gets its request scope (../common/request-scope.ts): its reads on one replica, or on the primary
  * once it must, and its SQL under the abort signal of its deadline (./request-deadline.ts, registered before). The
  * contexts made for the request hand it to the database layer: no async-local store is entered for it.
  */

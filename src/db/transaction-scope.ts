@@ -1,24 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { TransactionContext } from '@mikro-orm/core';
-import type { RequestSignal } from './request-signal';
-
-/**
- * What the database layer knows of one request: where its reads go (read-scope.ts) and when its SQL must stop
- * (request-signal.ts). The read path is handed it (the request's ReadSource and its EntityManager carry it:
- * scoped-knex.ts), so a request that only reads never enters an AsyncLocalStorage: on Node 20 an enabled one runs
- * async hooks for every promise the process creates, whichever request made it.
- */
-export class RequestScope {
-  /** Set once the request must see the primary's latest state: from then on it reads there. */
-  primary = false;
-  /** The replica its reads went to: one per request, so a later statement never sees older data than an earlier one. */
-  replica?: object;
-  /** The request's views of the connections it used (scoped-knex.ts), made once per connection. */
-  views?: Map<object, object>;
-
-  /** `signal` aborts when the request is given up (timed out, or its client went away). */
-  constructor(readonly signal?: RequestSignal) {}
-}
+import type { RequestScope } from '../common/request-scope';
 
 /**
  * The scope of a transaction's statements: knex makes a client of its own for each transaction (see scoped-knex.ts),
@@ -44,7 +26,7 @@ function settled(): void {
  */
 const create = TransactionContext.create.bind(TransactionContext);
 TransactionContext.create = <T>(em: Parameters<typeof create>[0], next: () => T): T => {
-  const scope = (em.getDriver() as { requestScope?: RequestScope }).requestScope ?? currentRequestScope();
+  const scope = (em.getDriver() as { requestScope?: RequestScope }).requestScope ?? currentTransactionScope();
   running++;
   let result: T;
   try {
@@ -59,6 +41,6 @@ TransactionContext.create = <T>(em: Parameters<typeof create>[0], next: () => T)
 };
 
 /** The scope of the transaction whose code is running, if any (none outside transactions: reads carry theirs). */
-export function currentRequestScope(): RequestScope | undefined {
+export function currentTransactionScope(): RequestScope | undefined {
   return transactionScopes.getStore();
 }
