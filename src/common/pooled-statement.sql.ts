@@ -44,6 +44,8 @@ export function pooledRows(
 ): Promise<Record<string, unknown>[]> {
   if (knex.isTransaction) return transactionRows(knex, statement, values);
   const client = knex.client as unknown as PooledClient;
+  const free = client.freeConnection?.() as PooledConnection | undefined;
+  if (free) return send(client, free, statement, values);
   return client.acquireConnection().then((connection) => send(client, connection, statement, values));
 }
 

@@ -33,6 +33,8 @@ export const STATEMENT_SIGNAL = Symbol('statement signal');
 /** knex's client of a pool, or a request's view of it, which carries the request's scope. */
 export interface ScopedClient {
   requestScope?: RequestScope;
+  /** A request's view: a free connection of the pool taken at once, if one can be (src/db/scoped-knex.ts). */
+  freeConnection?(): unknown;
 }
 
 /** A driver that can be seen as one request sees it (src/db/replica-routing-driver.ts). */

@@ -21,6 +21,52 @@ interface PgConnection {
 /** knex's client of a pool, or a request's view of it (which has `requestScope`). */
 interface ScopedClient extends ClientScope {
   _query(connection: PgConnection, obj: KnexQueryObject): Promise<KnexQueryObject>;
+  acquireConnection(): Promise<unknown>;
+  pool?: TarnPool;
+  config: { pool?: { validate?: (connection: unknown) => unknown; maxConnectionLifetimeMillis?: number } };
+  connectionConfigExpirationChecker?: unknown;
+  validateConnection(connection: unknown): unknown;
+}
+
+/** The parts of tarn's pool (knex's) a connection is taken from at once. */
+interface TarnPool {
+  destroyed: boolean;
+  free: { resource: PgConnection & { __knex__disposed?: unknown } }[];
+  used: unknown[];
+  pendingAcquires: unknown[];
+  emitter: { listenerCount(event: string): number };
+  _startReaping(): void;
+}
+
+/**
+ * A free connection of the client's pool, taken as tarn hands one out when nobody waits for one (the last freed,
+ * checked by knex's validation first), but without tarn's and knex's promise chain: two pending operations, each a
+ * timeout promise with its timer, and the validation's promises, about 15 promises for every statement. Nothing
+ * when tarn must decide (a connection to create, others waiting, a validation knex runs asynchronously, listeners of
+ * the pool's events): then the caller acquires as knex does.
+ */
+function freeConnection(this: ScopedClient): PgConnection | undefined {
+  const pool = this.pool;
+  if (!pool || pool.destroyed || pool.pendingAcquires.length > 0 || pool.free.length === 0) return undefined;
+  if (this.connectionConfigExpirationChecker || this.config.pool?.maxConnectionLifetimeMillis) return undefined;
+  if (pool.emitter.listenerCount('acquireRequest') + pool.emitter.listenerCount('acquireSuccess') > 0) return undefined;
+  const free = pool.free[pool.free.length - 1];
+  const connection = free.resource;
+  if (connection.__knex__disposed) return undefined;
+  const validate = this.config.pool?.validate;
+  if (validate && validate(connection) !== true) return undefined;
+  if (this.validateConnection(connection) !== true) return undefined;
+  pool.free.pop();
+  pool.used.push(free);
+  pool._startReaping();
+  return connection;
+}
+
+/** knex's `acquireConnection`, answered at once when a free connection can be taken (freeConnection). */
+function acquireConnection(this: ScopedClient): Promise<unknown> {
+  const connection = freeConnection.call(this);
+  if (connection) return Promise.resolve(connection);
+  return (Object.getPrototypeOf(this) as ScopedClient).acquireConnection.call(this);
 }
 
 /**
@@ -55,6 +101,8 @@ export function scopedKnex(knex: Knex, scope: RequestScope): Knex {
   const client = Object.create(base.client) as ScopedClient;
   client.requestScope = scope;
   client._query = queryInScope;
+  client.acquireConnection = acquireConnection;
+  client.freeConnection = freeConnection;
   const context = Object.create(base.context) as KnexFunction['context'];
   context.client = client;
   const scoped = function (tableName?: string, options?: unknown) {
