@@ -20,7 +20,6 @@ interface PgConnection {
 
 /** knex's client of a pool, or a request's view of it (which has `requestScope`). */
 interface ScopedClient extends ClientScope {
-  _query(connection: PgConnection, obj: KnexQueryObject): Promise<KnexQueryObject>;
   acquireConnection(): Promise<unknown>;
   pool?: TarnPool;
   config: { pool?: { validate?: (connection: unknown) => unknown; maxConnectionLifetimeMillis?: number } };
@@ -69,38 +68,59 @@ function acquireConnection(this: ScopedClient): Promise<unknown> {
   return (Object.getPrototypeOf(this) as ScopedClient).acquireConnection.call(this);
 }
 
+/** The key under which a request's view of knex's client keeps the scope in its own config (shared with knex's
+ * transaction clients, which knex gives the config of the client they start from). */
+const CONFIG_SCOPE = Symbol('request scope');
+
+interface ScopedConfig {
+  [CONFIG_SCOPE]?: RequestScope;
+}
+
+type DriverCall = (this: ScopedClient, connection: PgConnection, obj: KnexQueryObject) => Promise<KnexQueryObject>;
+
+/** The dialects' prototypes whose driver call is queryInScope's. */
+const patched = new WeakSet<object>();
+
 /**
- * knex's PostgreSQL driver call (`Client_PG._query`), with the signal of the request the client belongs to on the
- * statement's config: the statement guard obeys it (statement-guard.ts).
+ * knex's PostgreSQL driver call (`Client_PG._query`), with the signal of the request whose view of the client (or
+ * whose transaction's client) sends it on the statement's config: the statement guard obeys it (statement-guard.ts).
+ * Every other client sends as knex does.
  */
-function queryInScope(this: ScopedClient, connection: PgConnection, obj: KnexQueryObject): Promise<KnexQueryObject> {
-  if (!obj.sql) throw new Error('The query is empty');
-  const config = {
-    text: obj.sql,
-    values: obj.bindings || [],
-    ...obj.options,
-    [STATEMENT_SIGNAL]: this.requestScope!.signal,
-  };
-  return new Promise((resolve, reject) => {
-    connection.query(config, (error, response) => {
-      if (error) return reject(error);
-      obj.response = response;
-      resolve(obj);
+function patchDriverCall(prototype: { _query: DriverCall }): void {
+  if (patched.has(prototype)) return;
+  patched.add(prototype);
+  const original = prototype._query;
+  prototype._query = function queryInScope(connection, obj) {
+    const scope = (this.config as ScopedConfig)[CONFIG_SCOPE];
+    if (!scope) return original.call(this, connection, obj);
+    if (!obj.sql) throw new Error('The query is empty');
+    const config = { text: obj.sql, values: obj.bindings || [], ...obj.options, [STATEMENT_SIGNAL]: scope.signal };
+    return new Promise((resolve, reject) => {
+      connection.query(config, (error, response) => {
+        if (error) return reject(error);
+        obj.response = response;
+        resolve(obj);
+      });
     });
-  });
+  };
 }
 
 /**
  * `knex` as the request of `scope` uses it: a callable like knex's own, whose builders run on a view of its client
- * that carries the scope (the pool, the driver, the events and every other part are the client's). Made once per
- * request and connection (a knex instance is costlier: knex defines a hundred methods on each); knex's transactions
- * make a client of their own, whose statements find the scope async-locally (request-scope.ts).
+ * that carries the scope in a config of its own (the pool, the driver, the events and every other part are the
+ * client's). Made once per request and connection (a knex instance is costlier: knex defines a hundred methods on
+ * each). knex's transactions started on it make their client with that config, so their statements (an export's,
+ * a mutation's) carry the scope too.
  */
 export function scopedKnex(knex: Knex, scope: RequestScope): Knex {
   const base = knex as unknown as KnexFunction;
+  patchDriverCall(
+    (base.client as unknown as { constructor: { prototype: { _query: DriverCall } } }).constructor.prototype,
+  );
   const client = Object.create(base.client) as ScopedClient;
   client.requestScope = scope;
-  client._query = queryInScope;
+  client.config = Object.create(base.client.config) as ScopedClient['config'];
+  (client.config as ScopedConfig)[CONFIG_SCOPE] = scope;
   client.acquireConnection = acquireConnection;
   client.freeConnection = freeConnection;
   const context = Object.create(base.context) as KnexFunction['context'];
