@@ -3,8 +3,8 @@ import { TransactionContext, UnitOfWork } from '@mikro-orm/core';
 import type { RequestScope } from '../common/request-scope';
 
 /**
- * The scope of a transaction's statements: knex makes a client of its own for each transaction (see scoped-knex.ts),
- * so the statements MikroORM runs in one find their request here.
+ * The scope of a transaction's statements when its client has no request's config (scoped-knex.ts gives one to the
+ * transactions started on a request's view, which is every transaction of a request's EntityManager).
  */
 const transactionScopes = new AsyncLocalStorage<RequestScope>();
 
