@@ -134,11 +134,6 @@ export function scopedKnex(knex: Knex, scope: RequestScope): Knex {
   return scoped as unknown as Knex;
 }
 
-/** The scope `knex` carries, if it is a request's (scopedKnex). */
-export function scopeOfKnex(knex: Knex): RequestScope | undefined {
-  return (knex.client as ScopedClient).requestScope;
-}
-
 /** A connection of MikroORM's (its knex is its `client`). */
 interface KnexConnection {
   getKnex(): Knex;
