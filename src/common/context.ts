@@ -2,6 +2,7 @@ import type { ConnectionType, EntityManager, Knex, MetadataStorage, Platform } f
 import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Viewer } from '../auth/viewer';
+import type { RequestScope } from './request-scope';
 import type { LoaderRegistry } from './loaders';
 
 /** What a read path builds its SQL on: the entities' metadata and a knex; an EntityManager is one. */
@@ -27,6 +28,8 @@ export interface RequestContext {
   log: Logger;
   /** The `x-access-purpose` header as sent, if any: why the caller reads restricted data (see the access log). */
   accessPurpose?: string;
+  /** Where the request's reads go and when its SQL stops (none outside HTTP requests); `reads` and `em` carry it. */
+  readonly scope?: RequestScope;
 }
 
 /** Declares a per-request DataLoader: `memberById(ctx).load(id)`. */

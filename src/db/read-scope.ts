@@ -1,18 +1,13 @@
-import { currentRequestScope, type RequestScope } from './request-scope';
+import type { RequestScope } from '../common/request-scope';
 
 /** What one request did so far that decides where its reads go (see replica-routing-driver.ts). */
 export type ReadScope = Pick<RequestScope, 'primary' | 'replica'>;
 
-/** The read scope of the request whose code is running, if any (none: scripts, the CLI, background work). */
-export function currentReadScope(): ReadScope | undefined {
-  return currentRequestScope();
-}
-
 /**
- * The rest of the running request reads on the primary: before its first write (so it reads its own writes), and
- * before reading what must never be seen late (a consent withdrawn applies from the very next request on).
+ * The rest of the request of `scope` reads on the primary: before its first write (so it reads its own writes), and
+ * before reading what must never be seen late (a consent withdrawn applies from the very next request on). Without a
+ * scope (scripts, the CLI, background work) there is nothing to remember.
  */
-export function readOnPrimary(): void {
-  const scope = currentRequestScope();
+export function readOnPrimary(scope: ReadScope | undefined): void {
   if (scope) scope.primary = true;
 }

@@ -1,11 +1,4 @@
-import { currentRequestScope } from './request-scope';
-
-/** What the SQL layer obeys of a request: whether it was given up, and a call when it is. */
-export interface RequestSignal {
-  readonly aborted: boolean;
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
-  removeEventListener(type: 'abort', listener: () => void): void;
-}
+import type { RequestSignal } from '../common/request-scope';
 
 /**
  * A RequestSignal for one request, aborted once: the listeners of the statements running then are called. Every
@@ -32,11 +25,6 @@ export class RequestAbort implements RequestSignal {
     this.listeners = [];
     for (const listener of listeners) listener();
   }
-}
-
-/** The signal of the request whose code is running, if any (its request scope carries it: request-scope.ts). */
-export function currentSignal(): RequestSignal | undefined {
-  return currentRequestScope()?.signal;
 }
 
 /** A statement refused because the request it belongs to was given up (timed out, or its client went away). */

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
-import { currentSignal, RequestAbortedError } from './request-signal';
+import { type RequestSignal, STATEMENT_SIGNAL } from '../common/request-scope';
+import { RequestAbortedError } from './request-signal';
+import { currentTransactionScope } from './transaction-scope';
 
 /** Lets a transaction end after its request was given up, so its connection is left clean. */
 const ROLLBACK = /^\s*rollback\b/i;
@@ -8,6 +10,12 @@ const CANCEL_TIMEOUT_MS = 2_000;
 
 type QueryCallback = (error: Error | null, result?: unknown) => void;
 type QueryFunction = (...args: unknown[]) => unknown;
+
+interface StatementConfig {
+  text?: unknown;
+  query_timeout?: number;
+  [STATEMENT_SIGNAL]?: RequestSignal;
+}
 
 export interface StatementGuardOptions {
   connectionString: string;
@@ -43,12 +51,19 @@ export function guardStatements({ connectionString, queryTimeoutMs }: StatementG
   return (connection: Client, done: (error: Error | null, connection: Client) => void): void => {
     const query = connection.query.bind(connection) as QueryFunction;
     const guarded: QueryFunction = (config, ...rest) => {
-      const callback = rest.at(-1);
+      const callback = rest[rest.length - 1];
       if (typeof callback !== 'function' || !config || typeof config !== 'object') return query(config, ...rest);
-      const timed = { query_timeout: queryTimeoutMs, ...config };
-      const signal = currentSignal();
+      let timed = config as StatementConfig;
+      let signal: RequestSignal | undefined;
+      if (STATEMENT_SIGNAL in timed) {
+        signal = timed[STATEMENT_SIGNAL];
+        timed.query_timeout ??= queryTimeoutMs;
+      } else {
+        signal = currentTransactionScope()?.signal;
+        timed = { query_timeout: queryTimeoutMs, ...timed };
+      }
       if (!signal) return query(timed, ...rest);
-      if (signal.aborted && !ROLLBACK.test(String((config as { text?: unknown }).text ?? ''))) {
+      if (signal.aborted && !ROLLBACK.test(String(timed.text ?? ''))) {
         process.nextTick(callback as QueryCallback, new RequestAbortedError('the request was given up'));
         return undefined;
       }
@@ -58,10 +73,11 @@ export function guardStatements({ connectionString, queryTimeoutMs }: StatementG
         if (pid) cancelBackend(connectionString, pid);
       };
       signal.addEventListener('abort', giveUp, { once: true });
-      return query(timed, ...rest.slice(0, -1), (error: Error | null, result?: unknown) => {
+      const settle = (error: Error | null, result?: unknown) => {
         signal.removeEventListener('abort', giveUp);
         (callback as QueryCallback)(error, result);
-      });
+      };
+      return rest.length === 1 ? query(timed, settle) : query(timed, ...rest.slice(0, -1), settle);
     };
     connection.query = guarded as Client['query'];
     done(null, connection);

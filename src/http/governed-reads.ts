@@ -8,6 +8,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import type { RequestContext } from '../common/context';
 import { readOnPrimary } from '../db/read-scope';
 import { GOVERNED_TYPES } from '../modules/governance/governed-types';
 import type { RequestListener, RequestPlugin } from './request-plugin';
@@ -36,13 +37,13 @@ function touchesGovernedTypes(schema: GraphQLSchema, document: DocumentNode): bo
 
 /** It holds no state of a request: one listener for all of them. */
 const governedReadsListener: RequestListener<BaseContext> = {
-  didResolveOperation({ schema, document }) {
+  didResolveOperation({ schema, document, contextValue }) {
     let touches = selectsGoverned.get(document);
     if (touches === undefined) {
       touches = touchesGovernedTypes(schema, document);
       selectsGoverned.set(document, touches);
     }
-    if (touches) readOnPrimary();
+    if (touches) readOnPrimary((contextValue as Partial<RequestContext>).scope);
   },
 };
 

@@ -25,6 +25,7 @@ export class GraphqlRequestContext extends LazyForkContext implements GraphqlCon
       viewer: request.viewer,
       log: request.log as Logger,
       accessPurpose: firstValue(request.headers['x-access-purpose']),
+      scope: request.requestScope ?? undefined,
     });
   }
 }

@@ -22,7 +22,7 @@ function inTransaction(
 ): GraphQLFieldResolver<unknown, GraphqlContext> {
   return async (source, args, ctx, info) => {
     const requestEm = ctx.em;
-    readOnPrimary();
+    readOnPrimary(ctx.scope);
     ctx.loaders = new LoaderRegistry();
     try {
       const value = await requestEm.transactional(

@@ -93,6 +93,7 @@ export async function registerExports(app: FastifyInstance, orm: MikroORM): Prom
       viewer,
       log: request.log as Logger,
       accessPurpose: purpose,
+      scope: request.requestScope ?? undefined,
     });
     const parameters = await definition.validate(ctx, exportParameters(query, definition.parameters));
     if (running >= MAX_CONCURRENT_EXPORTS) {

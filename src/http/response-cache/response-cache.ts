@@ -154,7 +154,7 @@ export function responseCachePlugin(store: AnswerStore | null): RequestPlugin<Gr
           scope = rememberedScope(schema, document, request.operationName);
           // an answer that will be kept must not come from a replica still behind the write that retired the last
           // one: it would be kept until the next write
-          if (store && contextValue.request.answerSlot && scope !== CacheScope.NONE) readOnPrimary();
+          if (store && contextValue.request.answerSlot && scope !== CacheScope.NONE) readOnPrimary(contextValue.scope);
         },
         willSendResponse({ response, contextValue: ctx }) {
           if (mutation) return invalidate(store, ctx.log).then(() => keepAnswer(store, scope, response, ctx));
