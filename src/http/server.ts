@@ -14,6 +14,7 @@ import { httpErrorHandler } from './http-errors';
 import { registerMetrics } from './metrics';
 import { RedisCostStore } from './redis-cost-store';
 import { requestIdFor } from './request-id';
+import { requestLoggerFactory } from './request-logger';
 import { openCaches } from './response-cache/caches';
 import { listenForDataChanges } from './response-cache/data-changes';
 import { registerSecurityHeaders } from './security-headers';
@@ -34,6 +35,7 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     requestTimeout: limits.requestTimeoutMs,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor(config.trustProxy),
+    childLoggerFactory: requestLoggerFactory,
   });
   let closing = false;
   app.addHook('preClose', async () => {
