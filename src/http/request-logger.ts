@@ -3,9 +3,29 @@ import type { Bindings, ChildLoggerOptions } from 'pino';
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
+/** pino's standard levels: a line is written when its level's value is at least the logger's `levelVal`. */
+const LEVEL_VALUES: Record<Level, number> = { fatal: 60, error: 50, warn: 40, info: 30, debug: 20, trace: 10 };
+
 interface LevelAware extends FastifyBaseLogger {
   isLevelEnabled(level: string): boolean;
+  readonly levelVal: number;
+  readonly levels: { values: Record<string, number> };
 }
+
+/** Whether a logger is a pino logger with the standard levels, compared the standard way (lower values written less). */
+function standardLevels(logger: FastifyBaseLogger): logger is LevelAware {
+  const { levels, levelVal, isLevelEnabled } = logger as Partial<LevelAware>;
+  return (
+    typeof isLevelEnabled === 'function' &&
+    typeof levelVal === 'number' &&
+    Object.entries(LEVEL_VALUES).every(([level, value]) => levels?.values[level] === value) &&
+    isLevelEnabled.call(logger, 'fatal') === levelVal <= LEVEL_VALUES.fatal &&
+    isLevelEnabled.call(logger, 'trace') === levelVal <= LEVEL_VALUES.trace
+  );
+}
+
+/** The loggers found to have standard levels (Fastify hands the factory the same parent for every request). */
+const standard = new WeakSet<object>();
 
 /**
  * A request's logger that makes its child logger (the one carrying the request id) when it first writes a line at an
@@ -24,8 +44,9 @@ class RequestLogger {
     return (this.made ??= this.parent.child(this.bindings) as LevelAware);
   }
 
+  /** Fastify itself calls info twice per request: a disabled level costs a comparison. */
   private write(level: Level, args: unknown[]): void {
-    if (!(this.made ?? this.parent).isLevelEnabled(level)) return;
+    if ((this.made ?? this.parent).levelVal > LEVEL_VALUES[level]) return;
     const logger = this.logger();
     (logger[level] as (...line: unknown[]) => void).apply(logger, args);
   }
@@ -75,16 +96,17 @@ class RequestLogger {
 
 /**
  * Fastify's childLoggerFactory: a RequestLogger, unless the route asks for a level or serializers of its own (then
- * the child is made at once, as Fastify would) or the parent cannot say which levels it writes.
+ * the child is made at once, as Fastify would) or the parent is not a pino logger with the standard levels.
  */
 export const requestLoggerFactory: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
   logger,
   bindings,
   options,
 ) => {
-  const levelAware = typeof (logger as Partial<LevelAware>).isLevelEnabled === 'function';
-  if (!levelAware || options.level !== undefined || options.serializers !== undefined) {
-    return logger.child(bindings, options);
+  if (options.level !== undefined || options.serializers !== undefined) return logger.child(bindings, options);
+  if (!standard.has(logger)) {
+    if (!standardLevels(logger)) return logger.child(bindings, options);
+    standard.add(logger);
   }
   return new RequestLogger(logger as LevelAware, bindings) as unknown as FastifyBaseLogger;
 };
