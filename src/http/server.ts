@@ -14,7 +14,6 @@ import { httpErrorHandler } from './http-errors';
 import { registerMetrics } from './metrics';
 import { RedisCostStore } from './redis-cost-store';
 import { requestIdFor } from './request-id';
-import { requestLoggerFactory } from './request-logger';
 import { openCaches } from './response-cache/caches';
 import { listenForDataChanges } from './response-cache/data-changes';
 import { registerSecurityHeaders } from './security-headers';
@@ -35,7 +34,6 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     requestTimeout: limits.requestTimeoutMs,
     trustProxy: config.trustProxy,
     genReqId: requestIdFor(config.trustProxy),
-    childLoggerFactory: requestLoggerFactory,
   });
   let closing = false;
   app.addHook('preClose', async () => {
