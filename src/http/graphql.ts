@@ -25,12 +25,12 @@ import { inputBoundary } from './input-boundary';
 import { KnownQueries } from './known-queries';
 import { NetworkSizeSource } from './network-size';
 import { transactionalMutations } from './mutation-transaction';
-import { RateLimiter, registerRateLimit } from './rate-limit';
+import { putBudgetHeaders, RateLimiter, registerRateLimit } from './rate-limit';
 import { forApollo, type RequestListener, type RequestPlugin } from './request-plugin';
 import { registerRequestScope } from './request-scope-hook';
 import { registerRequestDeadline } from './request-deadline';
 import type { Caches } from './response-cache/caches';
-import { registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
+import { answerNotModified, registerResponseCache, responseCachePlugin } from './response-cache/response-cache';
 import { withResponseItemLimit } from './response-items';
 import { serviceUnavailablePlugin } from './service-unavailable';
 
@@ -131,7 +131,13 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
     });
     registerRequestScope(scope);
     registerRateLimit(scope, limiter);
-    if (caches.answers) registerResponseCache(scope, { store: caches.answers, orm, limits });
+    const answers = caches.answers;
+    if (answers) registerResponseCache(scope, { store: answers, orm, limits });
+    // one hook for the headers of the scope's answers, in callback form (no promise per request)
+    scope.addHook('onSend', (request, reply, payload, done) => {
+      putBudgetHeaders(request, reply);
+      done(null, answers && answerNotModified(request, reply) ? null : payload);
+    });
     await scope.register(fastifyApollo(apollo), {
       path: '/graphql',
       context: async (request) => new GraphqlRequestContext(orm.em, request),

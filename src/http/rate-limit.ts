@@ -83,9 +83,18 @@ export function refuse(reply: FastifyReply, message: string, retryAfterSeconds: 
     .send({ errors: [{ message, extensions: { code: 'RATE_LIMITED' } }] });
 }
 
+/** The bucket's state in the RateLimit-Limit / -Remaining / -Reset headers of an answer, once the request was charged. */
+export function putBudgetHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  const budget = request.budget;
+  if (!budget) return;
+  reply.header('ratelimit-limit', String(budget.limit));
+  reply.header('ratelimit-remaining', String(budget.remaining));
+  reply.header('ratelimit-reset', String(budget.resetSeconds));
+}
+
 /**
- * Charges every request in this scope its first point (refusing it with 429 when the bucket is empty) and puts the
- * bucket's state in the RateLimit-Limit / -Remaining / -Reset headers of every answer.
+ * Charges every request in this scope its first point (refusing it with 429 when the bucket is empty); the scope's
+ * onSend hook puts the bucket's state on every answer (putBudgetHeaders).
  */
 export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter): void {
   scope.decorateRequest('budget', null);
@@ -96,14 +105,5 @@ export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter):
       // answered here: the request goes no further, so done is not called
       refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
     }, done);
-  });
-  scope.addHook('onSend', (request, reply, payload, done) => {
-    const budget = request.budget;
-    if (budget) {
-      reply.header('ratelimit-limit', String(budget.limit));
-      reply.header('ratelimit-remaining', String(budget.remaining));
-      reply.header('ratelimit-reset', String(budget.resetSeconds));
-    }
-    done(null, payload);
   });
 }

@@ -43,7 +43,8 @@ export function registerRequestDeadline(scope: FastifyInstance, limits: Limits):
         .type('application/json; charset=utf-8')
         .send(body);
     }, ms);
-    reply.raw.once('close', () => {
+    // a response closes once: a plain listener, without once()'s wrapper
+    reply.raw.on('close', () => {
       clearTimeout(timer);
       // closed before the answer was written: the client went away, nobody waits for the work any more
       if (!reply.raw.writableFinished) controller.abort();

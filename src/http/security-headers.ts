@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { EXPLORER_CSP } from './explorer/explorer-page';
+import { presetHeaders } from './preset-headers';
 
 const HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -20,12 +21,17 @@ const HELMET_OPTIONS = {
  * The headers helmet sets with HELMET_OPTIONS. They are the same on every answer, but @fastify/helmet builds helmet's
  * middleware anew for each request (parsing the policy again): ask it once, on a server of its own, and keep them.
  */
-async function helmetHeaders(): Promise<[string, string | number | string[]][]> {
+async function helmetHeaders(): Promise<[string, string][]> {
   const probe = Fastify();
   await probe.register(helmet, HELMET_OPTIONS);
-  let headers: [string, string | number | string[]][] = [];
+  let headers: [string, string][] = [];
   probe.get('/', (_request, reply) => {
-    headers = Object.entries(reply.raw.getHeaders()).filter(([, value]) => value !== undefined) as typeof headers;
+    headers = Object.entries(reply.raw.getHeaders())
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => {
+        if (typeof value !== 'string') throw new Error(`helmet's ${name} header is not a single string`);
+        return [name, value];
+      });
     return '';
   });
   await probe.inject('/');
@@ -35,12 +41,13 @@ async function helmetHeaders(): Promise<[string, string | number | string[]][]> 
 
 /**
  * Security headers on every answer (helmet's, set on arrival as @fastify/helmet would), with a content security
- * policy for an API that serves no pages; and CORS for the browser origins listed in CORS_ORIGINS only.
+ * policy for an API that serves no pages, and the request's id in `x-request-id` (set on arrival too: nothing changes
+ * it later); and CORS for the browser origins listed in CORS_ORIGINS only.
  */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
-  const headers = await helmetHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    for (const [name, value] of headers) reply.raw.setHeader(name, value);
+  const preset = presetHeaders(await helmetHeaders());
+  app.addHook('onRequest', (request, reply, done) => {
+    preset(reply.raw, ['x-request-id', request.id]);
     done();
   });
   if (!config.production) {

@@ -40,8 +40,7 @@ export async function buildServer({ config, orm, schema, logger }: ServerDeps): 
     closing = true;
   });
   // hooks that do no I/O take Fastify's callback form: an async one costs a promise and a microtask per request
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // a request still in flight at shutdown closes its keep-alive connection, so close() need not wait for the client
     if (closing) reply.header('connection', 'close');
     done(null, payload);

@@ -1,17 +1,24 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const KEY_PREFIX = 'ca_';
+
+/** The length of a hashApiKey: SHA-256 in hex. */
+const HASH_LENGTH = 64;
 
 export function generateApiKey(): string {
   return KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
+/** The SHA-256 of a key in hex, what is stored of it (one-shot: no Hash object per request). */
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** The hash of the last expected secret: it is the one configured secret, compared on every keyed request. */
 let expectedHash: { secret: string; hash: Buffer } | undefined;
+
+/** Where a given hash is written to be compared: one buffer for all comparisons (they are synchronous). */
+const given = Buffer.alloc(HASH_LENGTH);
 
 /**
  * Whether the key whose hashApiKey is `givenHash` is the secret `expected`, in constant time (over their hashes, so
@@ -20,5 +27,7 @@ let expectedHash: { secret: string; hash: Buffer } | undefined;
  */
 export function hashIsOfSecret(givenHash: string, expected: string): boolean {
   if (expectedHash?.secret !== expected) expectedHash = { secret: expected, hash: Buffer.from(hashApiKey(expected)) };
-  return timingSafeEqual(Buffer.from(givenHash), expectedHash.hash);
+  if (givenHash.length !== HASH_LENGTH) return false;
+  given.write(givenHash, 'latin1');
+  return timingSafeEqual(given, expectedHash.hash);
 }
