@@ -125,6 +125,43 @@ function executionEnded(listeners: readonly ExecutionListener[], error?: Error):
 /** No listener's `executionDidStart` returned one (never added to: a fresh list is made when one does). */
 const NO_EXECUTION_LISTENERS: ExecutionListener[] = [];
 
+/**
+ * The request context Apollo Server would give the hooks, as a class: an object literal with a getter is built by
+ * the runtime in dictionary mode, some 2 µs a request.
+ */
+class DirectRequestContext {
+  readonly logger: DirectQueryOptions['apollo']['logger'];
+  readonly cache: DirectQueryOptions['apollo']['cache'];
+  readonly request: { query: string; operationName?: string; variables?: Record<string, unknown> };
+  readonly response = { http: { status: undefined, headers: new HeaderMap() } };
+  readonly metrics = {};
+  readonly source: string;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | null;
+  readonly requestIsBatched = false;
+
+  constructor(
+    direct: DirectRequest,
+    readonly schema: GraphQLSchema,
+    apollo: DirectQueryOptions['apollo'],
+    readonly contextValue: GraphqlContext,
+  ) {
+    this.logger = apollo.logger;
+    this.cache = apollo.cache;
+    this.request = { query: direct.query, operationName: direct.operationName, variables: direct.variables };
+    this.source = direct.query;
+    this.document = direct.document;
+    this.operation = direct.operation;
+    this.operationName = direct.operation.name?.value || null;
+  }
+
+  /** Apollo Server's key of the document: none of our plugins reads it, so it is computed only if one does. */
+  get queryHash(): string {
+    return createHash('sha256').update(this.source).digest('hex');
+  }
+}
+
 export interface DirectQueryOptions extends ErrorFormatting {
   schema: GraphQLSchema;
   /** The plugins with request hooks, in Apollo Server's order: the direct path runs the same hooks. */
@@ -187,25 +224,8 @@ export class DirectQueries {
   }
 
   private async answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
-    const { schema, apollo } = this.options;
-    const rc = {
-      logger: apollo.logger,
-      cache: apollo.cache,
-      schema,
-      request: { query: direct.query, operationName: direct.operationName, variables: direct.variables },
-      response: { http: { status: undefined, headers: new HeaderMap() } },
-      contextValue: this.options.context(request),
-      metrics: {},
-      source: direct.query,
-      // Apollo Server's key of the document: none of our plugins reads it, so it is computed only if one does
-      get queryHash() {
-        return createHash('sha256').update(direct.query).digest('hex');
-      },
-      document: direct.document,
-      operation: direct.operation,
-      operationName: direct.operation.name?.value || null,
-      requestIsBatched: false,
-    } as unknown as RequestContext;
+    const { schema, apollo, context } = this.options;
+    const rc = new DirectRequestContext(direct, schema, apollo, context(request)) as unknown as RequestContext;
     try {
       const started = this.startListeners(rc);
       await this.respond(rc, isPromise(started) ? await started : started);
