@@ -103,7 +103,8 @@ class CostListener implements Listener {
   }
 
   executionDidStart({ operation, contextValue }: HookArgument<'executionDidStart'>): void {
-    if (operation.operation !== 'query') return;
+    // Apollo Server starts execution without an operation too (an operation name the document lacks): it then fails
+    if (operation?.operation !== 'query') return;
     this.items = new ResponseItems(this.counting.limits.maxResponseItems, this.counting.tooManyItems);
     countResponseItems(contextValue, this.items);
   }
