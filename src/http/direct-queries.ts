@@ -223,22 +223,23 @@ export class DirectQueries {
     };
   }
 
-  private async answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+  /** One promise for the answer: the hooks' and the execution's (an `async` function awaiting another costs two more). */
+  private answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
     const { schema, apollo, context } = this.options;
     const rc = new DirectRequestContext(direct, schema, apollo, context(request)) as unknown as RequestContext;
-    try {
-      const started = this.startListeners(rc);
-      await this.respond(rc, isPromise(started) ? await started : started);
-    } catch (error) {
-      // as Apollo Server answers a request its pipeline failed on: logged, and a masked 500
-      request.log.error({ err: error }, 'Unexpected error processing request');
-      const { formatted, http } = formatErrors([new Error('Internal server error')], this.options);
-      (rc as { response: GraphQLResponse }).response = {
-        http: { status: http.status ?? 500, headers: http.headers },
-        body: { kind: 'single', singleResult: { errors: formatted } },
-      };
-    }
-    return this.send(rc, direct.mediaType, reply);
+    return this.respond(rc).then(
+      () => this.send(rc, direct.mediaType, reply),
+      (error: unknown) => {
+        // as Apollo Server answers a request its pipeline failed on: logged, and a masked 500
+        request.log.error({ err: error }, 'Unexpected error processing request');
+        const { formatted, http } = formatErrors([new Error('Internal server error')], this.options);
+        (rc as { response: GraphQLResponse }).response = {
+          http: { status: http.status ?? 500, headers: http.headers },
+          body: { kind: 'single', singleResult: { errors: formatted } },
+        };
+        return this.send(rc, direct.mediaType, reply);
+      },
+    );
   }
 
   /** The listeners of the plugins, in their order: a promise of them only when a plugin's `requestDidStart` is one. */
@@ -258,7 +259,9 @@ export class DirectQueries {
   }
 
   /** processGraphQLRequest of Apollo Server 5 from the resolved operation on, for a validated query. */
-  private async respond(rc: RequestContext, listeners: Listener[]): Promise<void> {
+  private async respond(rc: RequestContext): Promise<void> {
+    const startedListeners = this.startListeners(rc);
+    const listeners = isPromise(startedListeners) ? await startedListeners : startedListeners;
     let started = invoke(listeners, 'didResolveSource', rc);
     if (started) await started;
     try {
