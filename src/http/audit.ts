@@ -13,7 +13,9 @@ import type { RequestPlugin } from './request-plugin';
  * the request failed, so nothing it asked for was written.
  */
 export const auditLog: RequestPlugin<GraphqlContext> = {
-  requestDidStart({ contextValue, request }) {
+  requestDidStart({ contextValue, request, operation }) {
+    // a query answered without Apollo Server's pipeline (./direct-queries.ts) is known for one already: no trail
+    if (operation?.operation === 'query') return;
     auditTrail(contextValue, request.variables);
     return {
       willSendResponse({ operation, document, request, response, contextValue: ctx }) {

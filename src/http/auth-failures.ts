@@ -2,7 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import type { FastifyRequest } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 import { ApiError } from '../common/errors';
-import type { CostStore, PointBudget } from './cost-store';
+import { type CostStore, isPromise, type PointBudget } from './cost-store';
 import type { Limits } from '../config/limits';
 
 /**
@@ -34,9 +34,25 @@ export class AuthFailureGuard {
     }
   }
 
-  /** Throws RATE_LIMITED (429 with Retry-After) when the request's address failed too often in this window. */
-  async refuseIfThrottled(request: FastifyRequest): Promise<void> {
-    const { used, resetMs } = await this.budget.peek(request.ip).catch(() => ({ used: 0, resetMs: 0 }));
+  /**
+   * Throws RATE_LIMITED (429 with Retry-After) when the request's address failed too often in this window: at once
+   * when the store answers at once (in memory), else by a promise that rejects. A store that fails throttles nobody.
+   */
+  refuseIfThrottled(request: FastifyRequest): void | Promise<void> {
+    let failed;
+    try {
+      failed = this.budget.peek(request.ip);
+    } catch {
+      return;
+    }
+    if (!isPromise(failed)) return this.refuseWhenSpent(failed);
+    return failed.then(
+      (settled) => this.refuseWhenSpent(settled),
+      () => undefined,
+    );
+  }
+
+  private refuseWhenSpent({ used, resetMs }: { used: number; resetMs: number }): void {
     if (used < this.budget.limit) return;
     const retryAfter = Math.max(Math.ceil(resetMs / 1000), 1);
     throw new ApiError(

@@ -29,7 +29,9 @@ export function registerAuthentication(
   guard: AuthFailureGuard,
 ) {
   const identify = async (request: FastifyRequest, authorization: string) => {
-    if (authorization) await guard.refuseIfThrottled(request);
+    // in memory the check answers at once: awaited only when it is a promise (Redis)
+    const throttled = authorization ? guard.refuseIfThrottled(request) : undefined;
+    if (throttled) await throttled;
     try {
       const { viewer, keyHash } = await authenticate(authorization, orm.em, adminApiKey);
       request.viewer = viewer;

@@ -4,7 +4,7 @@ import type { GraphqlContext } from './graphql-context';
 import type { Limits } from '../config/limits';
 import type { NetworkSizeSource } from './network-size';
 import { type Budget, rateLimited, type RateLimiter } from './rate-limit';
-import type { RequestPlugin } from './request-plugin';
+import type { RequestListener, RequestPlugin } from './request-plugin';
 import { countResponseItems, ResponseItems } from './response-items';
 
 /** `extensions.cost` of an answer: what the operation cost and what the caller's budget has left. */
@@ -42,44 +42,87 @@ export function costPlugin(
   limits: Limits,
   networkSize: NetworkSizeSource,
 ): RequestPlugin<GraphqlContext> {
-  const operationCost = rememberedOperationCost(limits);
+  const counting: CostCounting = {
+    limiter,
+    limits,
+    networkSize,
+    operationCost: rememberedOperationCost(limits),
+    tooManyItems: () => tooManyItems(limits),
+  };
   return {
     requestDidStart() {
-      // every request pays at least the point charged on arrival, whatever stops it
-      let cost = 1;
-      let isQuery = false;
-      // one error for the request, thrown by every field that would resolve after the limit was passed
-      const items = new ResponseItems(limits.maxResponseItems, () => tooManyItems(limits));
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          // without an operation, execution fails before any resolver runs
-          if (!operation) return;
-          isQuery = operation.operation === 'query';
-          cost = operationCost(schema, document, operation, request.variables, networkSize.current()) ?? cost;
-          if (cost > limits.maxQueryCost) throw tooCostly(cost, limits);
-          if (cost > 1 && !(await limiter.spend(contextValue.request, cost - 1))) {
-            throw rateLimited(contextValue.request.budget!, cost);
-          }
-        },
-        executionDidStart({ contextValue }) {
-          if (isQuery) countResponseItems(contextValue, items);
-        },
-        willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          const { stopped } = items;
-          if (stopped) {
-            contextValue.log.warn(
-              { items: items.count, maxResponseItems: limits.maxResponseItems },
-              'answer over the item limit refused',
-            );
-            const { message, extensions } = stopped;
-            response.body.singleResult = { errors: [{ message, extensions }] };
-            response.http.status = 400;
-          }
-          const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, cost: costExtension(cost, limits, contextValue.request.budget) };
-        },
-      };
+      return new CostListener(counting);
     },
   };
+}
+
+/** What every request's listener shares. */
+interface CostCounting {
+  limiter: RateLimiter;
+  limits: Limits;
+  networkSize: NetworkSizeSource;
+  operationCost: ReturnType<typeof rememberedOperationCost>;
+  tooManyItems: () => ApiError;
+}
+
+type Listener = RequestListener<GraphqlContext>;
+type HookArgument<Hook extends keyof Listener> = Parameters<NonNullable<Listener[Hook]>>[0];
+
+/**
+ * One request's cost. Its hooks answer at once unless the store does not (Redis): a refusal is a rejected promise, as
+ * from an async hook, so that Apollo Server and the direct path start the other listeners' hooks as they did.
+ */
+class CostListener implements Listener {
+  // every request pays at least the point charged on arrival, whatever stops it
+  private cost = 1;
+  // a query's list items: one error for the request, thrown by every field that would resolve after the limit
+  private items: ResponseItems | null = null;
+
+  constructor(private readonly counting: CostCounting) {}
+
+  didResolveOperation({
+    schema,
+    document,
+    operation,
+    request,
+    contextValue,
+  }: HookArgument<'didResolveOperation'>): void | Promise<void> {
+    // without an operation, execution fails before any resolver runs
+    if (!operation) return;
+    const { limiter, limits, networkSize } = this.counting;
+    const cost = this.counting.operationCost(schema, document, operation, request.variables, networkSize.current());
+    if (cost !== null) this.cost = cost;
+    if (this.cost > limits.maxQueryCost) return Promise.reject(tooCostly(this.cost, limits));
+    if (this.cost <= 1) return;
+    const allowed = limiter.spend(contextValue.request, this.cost - 1);
+    if (allowed === true) return;
+    if (allowed === false) return Promise.reject(rateLimited(contextValue.request.budget!, this.cost));
+    return allowed.then((settled) => {
+      if (!settled) throw rateLimited(contextValue.request.budget!, this.cost);
+    });
+  }
+
+  executionDidStart({ operation, contextValue }: HookArgument<'executionDidStart'>): void {
+    // Apollo Server starts execution without an operation too (an operation name the document lacks): it then fails
+    if (operation?.operation !== 'query') return;
+    this.items = new ResponseItems(this.counting.limits.maxResponseItems, this.counting.tooManyItems);
+    countResponseItems(contextValue, this.items);
+  }
+
+  willSendResponse({ response, contextValue }: HookArgument<'willSendResponse'>): void {
+    if (response.body.kind !== 'single') return;
+    const { limits } = this.counting;
+    const stopped = this.items?.stopped;
+    if (stopped) {
+      contextValue.log.warn(
+        { items: this.items!.count, maxResponseItems: limits.maxResponseItems },
+        'answer over the item limit refused',
+      );
+      const { message, extensions } = stopped;
+      response.body.singleResult = { errors: [{ message, extensions }] };
+      response.http.status = 400;
+    }
+    const result = response.body.singleResult;
+    result.extensions = { ...result.extensions, cost: costExtension(this.cost, limits, contextValue.request.budget) };
+  }
 }

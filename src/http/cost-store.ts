@@ -1,4 +1,4 @@
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { chargeWindow, type FixedWindow, isOpen, peekWindow } from './fixed-window';
 
 /** Points spent in the current fixed window of one bucket (an API key, an IP address, ...). */
 export interface WindowState {
@@ -10,18 +10,29 @@ export interface WindowState {
   resetMs: number;
 }
 
-/** A limit of points per fixed window, counted per bucket; a bucket's window starts with its first points. */
+type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * A limit of points per fixed window, counted per bucket; a bucket's window starts with its first points. A budget
+ * in memory answers at once, one in Redis by promise: callers await only a promise, so a request charged in memory
+ * costs no promise and no microtask.
+ */
 export interface PointBudget {
   readonly limit: number;
   /** Adds `points` to the bucket unless the total would pass the limit. */
-  consume(bucket: string, points: number): Promise<WindowState>;
+  consume(bucket: string, points: number): MaybePromise<WindowState>;
   /** The bucket's points without adding any. */
-  peek(bucket: string): Promise<{ used: number; resetMs: number }>;
+  peek(bucket: string): MaybePromise<{ used: number; resetMs: number }>;
+}
+
+export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as Promise<T> | undefined)?.then === 'function';
 }
 
 /**
  * Where budgets are counted: in memory for one process, or in Redis for replicas sharing them. @fastify/rate-limit
- * counts requests, so budgets count cost points with rate-limiter-flexible instead.
+ * counts requests, so budgets count cost points: in memory with fixed windows of our own (./fixed-window.ts), in
+ * Redis with rate-limiter-flexible.
  */
 export interface CostStore {
   /**
@@ -33,47 +44,53 @@ export interface CostStore {
 }
 
 /**
- * A PointBudget over a rate-limiter-flexible limiter of `limit` points. The library adds the points and then refuses
- * when the total passed the limit, leaving them added; a refused request must cost nothing, so its points are given
- * back (`reward`) at once. Both steps are atomic in the store, so replicas never spend past the limit together; in the
- * instant between them another request of the same bucket may be refused although it would fit, never the reverse.
- * The alternative, reading first (`get`) and adding after, would let two replicas both spend the last points.
+ * A budget of one process: the fixed windows of rate-limiter-flexible's memory limiter, counted synchronously (the
+ * library answers by promise even in memory). A check and its charge happen in one call, so concurrent requests can
+ * never spend past the limit. Ended windows are dropped at most once per window length, in one pass, instead of by a
+ * timer per bucket.
  */
-export class LimiterBudget implements PointBudget {
-  constructor(
-    private readonly limiter: RateLimiterAbstract,
-    readonly limit: number,
-  ) {}
+export class MemoryBudget implements PointBudget {
+  private readonly windows = new Map<string, FixedWindow>();
+  private readonly windowMs: number;
+  private nextSweep = 0;
 
-  async consume(bucket: string, points: number): Promise<WindowState> {
-    // more than the whole limit can never fit: refused without opening a window
-    if (points > this.limit) return { allowed: false, ...(await this.peek(bucket)) };
-    try {
-      const added = await this.limiter.consume(bucket, points);
-      return { allowed: true, used: added.consumedPoints, resetMs: added.msBeforeNext };
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      await this.limiter.reward(bucket, points);
-      return { allowed: false, used: refusal.consumedPoints - points, resetMs: refusal.msBeforeNext };
-    }
+  constructor(
+    readonly limit: number,
+    windowSeconds: number,
+  ) {
+    this.windowMs = windowSeconds * 1000;
   }
 
-  async peek(bucket: string): Promise<{ used: number; resetMs: number }> {
-    const state = await this.limiter.get(bucket);
-    return { used: state?.consumedPoints ?? 0, resetMs: state ? Math.max(state.msBeforeNext, 0) : 0 };
+  consume(bucket: string, points: number): WindowState {
+    const now = Date.now();
+    if (now >= this.nextSweep) this.sweep(now);
+    const window = this.windows.get(bucket);
+    const charge = chargeWindow(window, points, this.limit, this.windowMs, now);
+    if (!charge.allowed) return charge;
+    if (isOpen(window, now)) window.used = charge.used;
+    else this.windows.set(bucket, { used: charge.used, endsAt: now + this.windowMs });
+    return charge;
+  }
+
+  peek(bucket: string): { used: number; resetMs: number } {
+    return peekWindow(this.windows.get(bucket), Date.now());
+  }
+
+  private sweep(now: number): void {
+    for (const [bucket, window] of this.windows) if (!isOpen(window, now)) this.windows.delete(bucket);
+    this.nextSweep = now + this.windowMs;
   }
 }
 
-/** A CostStore for one process; rate-limiter-flexible drops each window as it ends. */
+/** A CostStore for one process. */
 export class MemoryCostStore implements CostStore {
-  // one limiter per name, so that budgets of one name share buckets here as they do in Redis
-  private readonly budgets = new Map<string, PointBudget>();
+  // one budget per name, so that budgets of one name share buckets here as they do in Redis
+  private readonly budgets = new Map<string, MemoryBudget>();
 
-  budget(name: string, limit: number, windowSeconds: number): PointBudget {
+  budget(name: string, limit: number, windowSeconds: number): MemoryBudget {
     let budget = this.budgets.get(name);
     if (!budget) {
-      const limiter = new RateLimiterMemory({ keyPrefix: name, points: limit, duration: windowSeconds });
-      budget = new LimiterBudget(limiter, limit);
+      budget = new MemoryBudget(limit, windowSeconds);
       this.budgets.set(name, budget);
     }
     return budget;

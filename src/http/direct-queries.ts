@@ -3,6 +3,7 @@ import type {
   GraphQLRequestContext,
   GraphQLRequestContextExecutionDidStart,
   GraphQLRequestContextWillSendResponse,
+  GraphQLRequestExecutionListener,
   GraphQLResponse,
 } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -24,6 +25,7 @@ import type { RequestListener, RequestPlugin } from './request-plugin';
 import { MAX_VARIABLES_KEY_LENGTH, variablesKey } from './variables-key';
 
 type Listener = RequestListener<GraphqlContext>;
+type ExecutionListener = GraphQLRequestExecutionListener<GraphqlContext>;
 type RequestContext = GraphQLRequestContextWillSendResponse<GraphqlContext> &
   GraphQLRequestContextExecutionDidStart<GraphqlContext> & { errors?: GraphQLError[] };
 
@@ -89,22 +91,75 @@ function isPromise(value: unknown): value is Promise<unknown> {
   return typeof (value as Promise<unknown> | undefined)?.then === 'function';
 }
 
+/** The hooks that take the request context and are started on every listener at once. */
+type ContextHook = 'didResolveSource' | 'didResolveOperation' | 'didEncounterErrors' | 'willSendResponse';
+
 /**
- * Starts the hooks the listeners have, all at once as Apollo Server does: a promise of them all when one of them has
- * something to wait for, else none (a hook that answered at once costs no promise and no microtask).
+ * Starts `hook` of the listeners that have it, all at once as Apollo Server does: a promise of them all when one of
+ * them has something to wait for, else none (a hook that answered at once costs no promise and no microtask).
  */
-function all<L>(listeners: readonly L[], call: (listener: L) => unknown): Promise<unknown> | undefined {
+function invoke(listeners: readonly Listener[], hook: ContextHook, rc: RequestContext): Promise<unknown> | undefined {
   let pending: Promise<unknown>[] | undefined;
-  for (const listener of listeners) {
-    const started = call(listener);
+  for (let i = 0; i < listeners.length; i++) {
+    const listener = listeners[i];
+    const started = (listener[hook] as ((rc: RequestContext) => unknown) | undefined)?.call(listener, rc);
     if (isPromise(started)) (pending ??= []).push(started);
   }
   return pending && Promise.all(pending);
 }
 
-/** What the started hooks (`started`, in order) return: a promise of it only when one of them is a promise. */
-function startedAll<T>(started: T[]): Awaited<T>[] | Promise<Awaited<T>[]> {
-  return started.some(isPromise) ? Promise.all(started) : (started as Awaited<T>[]);
+function isListener<L extends object>(started: L | void | undefined): started is L {
+  return started != null;
+}
+
+/** Starts `executionDidEnd` of the execution listeners: a promise of them all only when one is a promise. */
+function executionEnded(listeners: readonly ExecutionListener[], error?: Error): Promise<unknown> | undefined {
+  let pending: Promise<unknown>[] | undefined;
+  for (const listener of listeners) {
+    const ended = listener.executionDidEnd?.(error);
+    if (isPromise(ended)) (pending ??= []).push(ended);
+  }
+  return pending && Promise.all(pending);
+}
+
+/** No listener's `executionDidStart` returned one (never added to: a fresh list is made when one does). */
+const NO_EXECUTION_LISTENERS: ExecutionListener[] = [];
+
+/**
+ * The request context Apollo Server would give the hooks, as a class: an object literal with a getter is built by
+ * the runtime in dictionary mode, some 2 µs a request.
+ */
+class DirectRequestContext {
+  readonly logger: DirectQueryOptions['apollo']['logger'];
+  readonly cache: DirectQueryOptions['apollo']['cache'];
+  readonly request: { query: string; operationName?: string; variables?: Record<string, unknown> };
+  readonly response = { http: { status: undefined, headers: new HeaderMap() } };
+  readonly metrics = {};
+  readonly source: string;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly operationName: string | null;
+  readonly requestIsBatched = false;
+
+  constructor(
+    direct: DirectRequest,
+    readonly schema: GraphQLSchema,
+    apollo: DirectQueryOptions['apollo'],
+    readonly contextValue: GraphqlContext,
+  ) {
+    this.logger = apollo.logger;
+    this.cache = apollo.cache;
+    this.request = { query: direct.query, operationName: direct.operationName, variables: direct.variables };
+    this.source = direct.query;
+    this.document = direct.document;
+    this.operation = direct.operation;
+    this.operationName = direct.operation.name?.value || null;
+  }
+
+  /** Apollo Server's key of the document: none of our plugins reads it, so it is computed only if one does. */
+  get queryHash(): string {
+    return createHash('sha256').update(this.source).digest('hex');
+  }
 }
 
 export interface DirectQueryOptions extends ErrorFormatting {
@@ -168,51 +223,49 @@ export class DirectQueries {
     };
   }
 
-  private async answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
-    const { schema, plugins, apollo } = this.options;
-    const rc = {
-      logger: apollo.logger,
-      cache: apollo.cache,
-      schema,
-      request: { query: direct.query, operationName: direct.operationName, variables: direct.variables },
-      response: { http: { status: undefined, headers: new HeaderMap() } },
-      contextValue: this.options.context(request),
-      metrics: {},
-      source: direct.query,
-      // Apollo Server's key of the document: none of our plugins reads it, so it is computed only if one does
-      get queryHash() {
-        return createHash('sha256').update(direct.query).digest('hex');
+  /** One promise for the answer: the hooks' and the execution's (an `async` function awaiting another costs two more). */
+  private answer(direct: DirectRequest, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+    const { schema, apollo, context } = this.options;
+    const rc = new DirectRequestContext(direct, schema, apollo, context(request)) as unknown as RequestContext;
+    return this.respond(rc).then(
+      () => this.send(rc, direct.mediaType, reply),
+      (error: unknown) => {
+        // as Apollo Server answers a request its pipeline failed on: logged, and a masked 500
+        request.log.error({ err: error }, 'Unexpected error processing request');
+        const { formatted, http } = formatErrors([new Error('Internal server error')], this.options);
+        (rc as { response: GraphQLResponse }).response = {
+          http: { status: http.status ?? 500, headers: http.headers },
+          body: { kind: 'single', singleResult: { errors: formatted } },
+        };
+        return this.send(rc, direct.mediaType, reply);
       },
-      document: direct.document,
-      operation: direct.operation,
-      operationName: direct.operation.name?.value || null,
-      requestIsBatched: false,
-    } as unknown as RequestContext;
-    try {
-      const listeners: Listener[] = [];
-      const startedListeners = startedAll(plugins.map((plugin) => plugin.requestDidStart?.(rc)));
-      for (const started of isPromise(startedListeners) ? await startedListeners : startedListeners) {
-        if (started) listeners.push(started);
+    );
+  }
+
+  /** The listeners of the plugins, in their order: a promise of them only when a plugin's `requestDidStart` is one. */
+  private startListeners(rc: RequestContext): Listener[] | Promise<Listener[]> {
+    const { plugins } = this.options;
+    const listeners: Listener[] = [];
+    for (let i = 0; i < plugins.length; i++) {
+      const started = plugins[i].requestDidStart?.(rc);
+      if (isPromise(started)) {
+        // every plugin's hook is started before any is awaited, as Apollo Server starts them
+        const rest = plugins.slice(i + 1).map((plugin) => plugin.requestDidStart?.(rc));
+        return Promise.all([started, ...rest]).then((late) => listeners.concat(late.filter(isListener)));
       }
-      await this.respond(rc, listeners);
-    } catch (error) {
-      // as Apollo Server answers a request its pipeline failed on: logged, and a masked 500
-      request.log.error({ err: error }, 'Unexpected error processing request');
-      const { formatted, http } = formatErrors([new Error('Internal server error')], this.options);
-      (rc as { response: GraphQLResponse }).response = {
-        http: { status: http.status ?? 500, headers: http.headers },
-        body: { kind: 'single', singleResult: { errors: formatted } },
-      };
+      if (started) listeners.push(started);
     }
-    return this.send(rc, direct.mediaType, reply);
+    return listeners;
   }
 
   /** processGraphQLRequest of Apollo Server 5 from the resolved operation on, for a validated query. */
-  private async respond(rc: RequestContext, listeners: Listener[]): Promise<void> {
-    let started = all(listeners, (listener) => listener.didResolveSource?.(rc));
+  private async respond(rc: RequestContext): Promise<void> {
+    const startedListeners = this.startListeners(rc);
+    const listeners = isPromise(startedListeners) ? await startedListeners : startedListeners;
+    let started = invoke(listeners, 'didResolveSource', rc);
     if (started) await started;
     try {
-      started = all(listeners, (listener) => listener.didResolveOperation?.(rc));
+      started = invoke(listeners, 'didResolveOperation', rc);
       if (started) await started;
     } catch (error) {
       return this.refuse(rc, listeners, [asGraphqlError(error)]);
@@ -225,16 +278,12 @@ export class DirectQueries {
       if (answered == null) continue;
       rc.response.body = answered.body;
       mergeHead(rc.response.http, answered.http);
-      started = this.willSend(rc, listeners);
+      started = invoke(listeners, 'willSendResponse', rc);
       if (started) await started;
       return;
     }
-    const executionListeners = [];
-    const startedExecution = startedAll(listeners.map((listener) => listener.executionDidStart?.(rc)));
-    for (const started of isPromise(startedExecution) ? await startedExecution : startedExecution) {
-      if (started) executionListeners.push(started);
-    }
-    executionListeners.reverse();
+    const startedExecution = this.startExecution(rc, listeners);
+    const executionListeners = isPromise(startedExecution) ? await startedExecution : startedExecution;
     try {
       const result = await executeOperation(this.options.schema, {
         document: rc.document!,
@@ -245,33 +294,45 @@ export class DirectQueries {
         context: rc.contextValue,
       });
       const errors = result.errors as GraphQLError[] | undefined;
-      if (errors) await this.encountered(rc, listeners, errors);
-      const { formatted, http } = errors
-        ? formatErrors(errors, this.options)
-        : { formatted: undefined, http: { status: undefined, headers: new HeaderMap() } };
-      if (errors?.length && result.data === undefined && !http.status) http.status = 400;
-      mergeHead(rc.response.http, http);
-      rc.response.body = { kind: 'single', singleResult: { ...result, errors: formatted } };
+      if (errors) {
+        await this.encountered(rc, listeners, errors);
+        const { formatted, http } = formatErrors(errors, this.options);
+        if (errors.length && result.data === undefined && !http.status) http.status = 400;
+        mergeHead(rc.response.http, http);
+        rc.response.body = { kind: 'single', singleResult: { ...result, errors: formatted } };
+      } else rc.response.body = { kind: 'single', singleResult: result as FormattedExecutionResult };
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : asGraphqlError(thrown);
-      await all(executionListeners, (listener) => listener.executionDidEnd?.(error));
+      await executionEnded(executionListeners, error);
       return this.refuse(rc, listeners, [asGraphqlError(error)]);
     }
-    started = all(executionListeners, (listener) => listener.executionDidEnd?.());
+    started = executionEnded(executionListeners);
     if (started) await started;
-    started = this.willSend(rc, listeners);
+    started = invoke(listeners, 'willSendResponse', rc);
     if (started) await started;
   }
 
-  private willSend(rc: RequestContext, listeners: Listener[]): Promise<unknown> | undefined {
-    return all(listeners, (listener) => listener.willSendResponse?.(rc));
+  /**
+   * The execution listeners the listeners' `executionDidStart` return, last first as Apollo Server calls them: a
+   * promise of them only when a hook's answer is one.
+   */
+  private startExecution(
+    rc: RequestContext,
+    listeners: Listener[],
+  ): ExecutionListener[] | Promise<ExecutionListener[]> {
+    let started: (ExecutionListener | Promise<ExecutionListener | void>)[] | undefined;
+    for (const listener of listeners) {
+      const startedOne = listener.executionDidStart?.(rc);
+      if (startedOne) (started ??= []).push(startedOne);
+    }
+    if (!started) return NO_EXECUTION_LISTENERS;
+    if (!started.some(isPromise)) return (started as ExecutionListener[]).reverse();
+    return Promise.all(started).then((all) => all.filter(isListener).reverse());
   }
 
   private async encountered(rc: RequestContext, listeners: Listener[], errors: GraphQLError[]): Promise<void> {
     rc.errors = errors;
-    await all(listeners, (listener) =>
-      listener.didEncounterErrors?.(rc as RequestContext & { errors: GraphQLError[] }),
-    );
+    await invoke(listeners, 'didEncounterErrors', rc);
   }
 
   /** Apollo Server's sendErrorResponse: the errors alone, status 500 unless they carry one. */
@@ -281,7 +342,7 @@ export class DirectQueries {
     rc.response.body = { kind: 'single', singleResult: { errors: formatted } };
     mergeHead(rc.response.http, http);
     if (!rc.response.http.status) rc.response.http.status = 500;
-    await this.willSend(rc, listeners);
+    await invoke(listeners, 'willSendResponse', rc);
   }
 
   /** What the Fastify integration of Apollo Server writes: the headers, the status, the body as Apollo writes it. */

@@ -1,7 +1,7 @@
 import { HeaderMap } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../common/errors';
-import type { CostStore, PointBudget } from './cost-store';
+import { type CostStore, isPromise, type PointBudget, type WindowState } from './cost-store';
 import type { Limits } from '../config/limits';
 
 /** Where a request's bucket stands after its last charge. */
@@ -32,31 +32,47 @@ export class RateLimiter {
     this.anonymousBudget = store.budget('ip', limits.anonymousRateLimitPoints, limits.rateLimitWindowSeconds);
   }
 
-  /** A keyed request's bucket is its key's hash, found by authentication (a request reaches here authenticated). */
-  private bucketOf(request: FastifyRequest): { budget: PointBudget; bucket: string } {
+  /**
+   * Charges `points` unless the bucket lacks them; records the bucket's state on the request either way. A keyed
+   * request's bucket is its key's hash, found by authentication (a request reaches here authenticated). Answers at
+   * once when the store does (in memory), by promise when it cannot (Redis).
+   */
+  spend(request: FastifyRequest, points: number): boolean | Promise<boolean> {
     const keyHash = request.apiKeyHash;
-    return keyHash ? { budget: this.keyBudget, bucket: keyHash } : { budget: this.anonymousBudget, bucket: request.ip };
-  }
-
-  /** Charges `points` unless the bucket lacks them; records the bucket's state on the request either way. */
-  async spend(request: FastifyRequest, points: number): Promise<boolean> {
-    const { budget, bucket } = this.bucketOf(request);
-    const { limit } = budget;
+    const budget = keyHash ? this.keyBudget : this.anonymousBudget;
     let state;
     try {
-      state = await budget.consume(bucket, points);
+      state = budget.consume(keyHash ? keyHash : request.ip, points);
     } catch (error) {
-      // Redis falls back on memory by itself; should a store fail all the same, the API must not go down with it
-      request.log.error({ err: error }, 'rate-limit store failed: request served without charging');
-      return true;
+      return servedUncharged(request, error);
     }
-    request.budget = {
-      limit,
-      remaining: Math.max(limit - state.used, 0),
-      resetSeconds: Math.ceil(state.resetMs / 1000),
-    };
-    return state.allowed;
+    if (isPromise(state)) {
+      return state.then(
+        (settled) => charged(request, budget.limit, settled),
+        (error: unknown) => servedUncharged(request, error),
+      );
+    }
+    return charged(request, budget.limit, state);
   }
+}
+
+/** Records the bucket's state after a charge on the request (one object per request, updated by a second charge). */
+function charged(request: FastifyRequest, limit: number, state: WindowState): boolean {
+  const remaining = Math.max(limit - state.used, 0);
+  const resetSeconds = Math.ceil(state.resetMs / 1000);
+  const budget = request.budget;
+  if (budget) {
+    budget.limit = limit;
+    budget.remaining = remaining;
+    budget.resetSeconds = resetSeconds;
+  } else request.budget = { limit, remaining, resetSeconds };
+  return state.allowed;
+}
+
+/** Redis falls back on memory by itself; should a store fail all the same, the API must not go down with it. */
+function servedUncharged(request: FastifyRequest, error: unknown): true {
+  request.log.error({ err: error }, 'rate-limit store failed: request served without charging');
+  return true;
 }
 
 function rateLimitMessage(budget: Budget, cost?: number): string {
@@ -92,6 +108,11 @@ export function putBudgetHeaders(request: FastifyRequest, reply: FastifyReply): 
   reply.header('ratelimit-reset', String(budget.resetSeconds));
 }
 
+/** The arrival charge's refusal: answered here, the request goes no further (so its hook's done is not called). */
+function refuseOnArrival(request: FastifyRequest, reply: FastifyReply): void {
+  refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
+}
+
 /**
  * Charges every request in this scope its first point (refusing it with 429 when the bucket is empty); the scope's
  * onSend hook puts the bucket's state on every answer (putBudgetHeaders).
@@ -100,10 +121,9 @@ export function registerRateLimit(scope: FastifyInstance, limiter: RateLimiter):
   scope.decorateRequest('budget', null);
   // the callback form: Fastify wraps an async hook's promise in one more of its own
   scope.addHook('onRequest', (request, reply, done) => {
-    limiter.spend(request, 1).then((allowed) => {
-      if (allowed) return done();
-      // answered here: the request goes no further, so done is not called
-      refuse(reply, rateLimitMessage(request.budget!), request.budget!.resetSeconds);
-    }, done);
+    const allowed = limiter.spend(request, 1);
+    if (allowed === true) return done();
+    if (allowed === false) return refuseOnArrival(request, reply);
+    allowed.then((settled) => (settled ? done() : refuseOnArrival(request, reply)), done);
   });
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '../common/errors';
 import { databaseTrouble, type DatabaseTrouble } from '../db/database-trouble';
 import type { GraphqlContext } from './graphql-context';
-import type { RequestPlugin } from './request-plugin';
+import type { RequestListener, RequestPlugin } from './request-plugin';
 
 /** What a client is told to wait before retrying when the service cannot answer now. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -21,27 +21,33 @@ export function serviceUnavailable(message: string): ApiError {
   });
 }
 
+const UNAVAILABLE = Symbol('databaseTrouble');
+
+type Troubled = GraphqlContext & { [UNAVAILABLE]?: true };
+
+/** Its listener keeps its one fact about a request, that the database failed it, on the request's context. */
+const serviceUnavailableListener: RequestListener<GraphqlContext> = {
+  didEncounterErrors({ errors, contextValue }) {
+    for (const error of errors) {
+      const trouble = databaseTrouble(error);
+      if (!trouble) continue;
+      (contextValue as Troubled)[UNAVAILABLE] = true;
+      contextValue.log.warn({ err: error.originalError ?? error, path: error.path, trouble }, 'database trouble');
+    }
+  },
+  willSendResponse({ response, contextValue }) {
+    if (!(contextValue as Troubled)[UNAVAILABLE]) return;
+    response.http.status = 503;
+    response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+  },
+};
+
 /**
  * An operation that failed because of the database answers HTTP 503 with Retry-After, whatever else it holds (formatError
  * gives those errors the SERVICE_UNAVAILABLE code), and is logged as a warning with the request id, not as a bug.
  */
 export const serviceUnavailablePlugin: RequestPlugin<GraphqlContext> = {
-  requestDidStart({ contextValue }) {
-    let unavailable = false;
-    return {
-      didEncounterErrors({ errors }) {
-        for (const error of errors) {
-          const trouble = databaseTrouble(error);
-          if (!trouble) continue;
-          unavailable = true;
-          contextValue.log.warn({ err: error.originalError ?? error, path: error.path, trouble }, 'database trouble');
-        }
-      },
-      willSendResponse({ response }) {
-        if (!unavailable) return;
-        response.http.status = 503;
-        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-      },
-    };
+  requestDidStart() {
+    return serviceUnavailableListener;
   },
 };
