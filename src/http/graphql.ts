@@ -125,7 +125,7 @@ export async function registerGraphql(app: FastifyInstance, { orm, schema, confi
   });
   await app.register(async (scope) => {
     registerRequestDeadline(scope, limits);
-    // before the request scope, which must wrap the direct path too
+    // queries Apollo Server has already validated are answered without its request pipeline (./direct-queries.ts)
     scope.addHook('onRoute', (route) => {
       if (route.url === '/graphql') route.handler = direct.wrap(route.handler);
     });
