@@ -1,10 +1,9 @@
-import { randomInt } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApiKey } from '../../src/modules/api-keys/api-key-secret';
 import { Role } from '../../src/auth/roles';
 import { startTestApp, TEST_ADMIN_SECRET, type TestApp } from '../support/test-app';
-import { errorCode, limitsWith, send } from './support';
+import { errorCode, freshIp, limitsWith, send } from './support';
 
 let api: TestApp;
 const logLines: Record<string, any>[] = [];
@@ -13,10 +12,6 @@ beforeAll(async () => {
   api = await startTestApp({ limits: limitsWith({ authFailuresPerWindow: 3, rateLimitWindowSeconds: 2 }) }, { logger });
 });
 afterAll(() => api.close());
-
-function freshIp(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-}
 
 async function failuresCounted(): Promise<number> {
   const metrics = await api.app.inject({

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { buildFederatedSchema } from '../../src/schema/build-schema';
 import { redisAnswers, TEST_REDIS_URL } from '../http/redis-available';
 import { startStallingProxy, type StallingProxy } from '../http/stalling-proxy';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { errorCode, limitsWith, send } from './support';
+import { budgetOf, errorCode, freshIp, limitsWith, send } from './support';
 
 // costs 1 + 5 × 1 = 6 points
 const SIX_POINTS = '{ members(first: 5) { nodes { name } } }';
@@ -19,17 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-function freshIp(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-}
-
-function budgetOf(answer: { headers: Record<string, unknown> }) {
-  return {
-    remaining: Number(answer.headers['ratelimit-remaining']),
-    reset: Number(answer.headers['ratelimit-reset']),
-  };
-}
-
 function wait(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -40,16 +28,16 @@ describe('the rate-limit window in memory', () => {
     // the first through Apollo Server, the later ones answered directly: both charge alike
     const first = await send(api, { query: SIX_POINTS }, { ip });
     expect(first.json!.errors).toBeUndefined();
-    expect(budgetOf(first)).toEqual({ remaining: 24, reset: 2 });
+    expect(budgetOf(first)).toEqual({ limit: 30, remaining: 24, reset: 2 });
     await wait(1_100);
     const later = await send(api, { query: SIX_POINTS }, { ip });
     expect(later.json!.errors).toBeUndefined();
-    expect(budgetOf(later)).toEqual({ remaining: 18, reset: 1 });
+    expect(budgetOf(later)).toEqual({ limit: 30, remaining: 18, reset: 1 });
     expect(later.json!.extensions.cost).toMatchObject({ currentlyAvailable: 18, resetInSeconds: 1 });
     await wait(1_000);
     const next = await send(api, { query: SIX_POINTS }, { ip });
     expect(next.json!.errors).toBeUndefined();
-    expect(budgetOf(next)).toEqual({ remaining: 24, reset: 2 });
+    expect(budgetOf(next)).toEqual({ limit: 30, remaining: 24, reset: 2 });
   });
 });
 

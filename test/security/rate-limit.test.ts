@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import pino from 'pino';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { buildServer } from '../../src/http/server';
 import { buildFederatedSchema } from '../../src/schema/build-schema';
 import { redisAnswers, TEST_REDIS_URL } from '../http/redis-available';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { errorCode, limitsWith, send } from './support';
+import { budgetOf, errorCode, freshIp, limitsWith, send } from './support';
 
 // costs 1 + 5 × 1 = 6 points
 const SIX_POINTS = '{ members(first: 5) { nodes { name } } }';
@@ -21,19 +20,6 @@ beforeAll(async () => {
   redisUp = await redisAnswers();
 });
 afterAll(() => api.close());
-
-/** A client address of its own for each test, so budgets never carry over. */
-function freshIp(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
-}
-
-function budgetOf(answer: { headers: Record<string, unknown> }) {
-  return {
-    limit: Number(answer.headers['ratelimit-limit']),
-    remaining: Number(answer.headers['ratelimit-remaining']),
-    reset: Number(answer.headers['ratelimit-reset']),
-  };
-}
 
 function waitSeconds(seconds: number) {
   return new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 100));

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Limits } from '../../src/config/limits';
 import { DEFAULT_LIMITS } from '../../src/config/limits';
 import type { TestApp } from '../support/test-app';
@@ -61,4 +62,18 @@ export function introspectionOfDepth(depth: number): string {
 /** The first error's code, asserting there is one. */
 export function errorCode(answer: { json: Record<string, any> | null }): string {
   return answer.json?.errors?.[0]?.extensions?.code;
+}
+
+/** A client address of its own for each test, so budgets and failure counts never carry over. */
+export function freshIp(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/** The bucket's state an answer's RateLimit-* headers tell. */
+export function budgetOf(answer: { headers: Record<string, unknown> }) {
+  return {
+    limit: Number(answer.headers['ratelimit-limit']),
+    remaining: Number(answer.headers['ratelimit-remaining']),
+    reset: Number(answer.headers['ratelimit-reset']),
+  };
 }
